@@ -54,3 +54,11 @@ def load_tokenizer():
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return tokenizer
+
+
+def count_word_pieces(texts) -> list[int]:
+    """Count each text's word pieces as the model sees them, without [CLS]/[SEP]."""
+    if not texts:
+        return []
+    encodings = load_tokenizer().encode_batch(list(texts), add_special_tokens=False)
+    return [len(encoding.ids) for encoding in encodings]

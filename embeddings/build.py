@@ -1,0 +1,186 @@
+"""Build or update the index: diff against the live snapshot, encode only new text, swap atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from embeddings import database, vectors
+from embeddings.cache import FILE_NAME as CACHE_FILE
+from embeddings.cache import VectorCache
+from embeddings.encoder import Encoder
+from embeddings.index import Index, open_index
+from embeddings.manifest import FORMAT_VERSION, Manifest
+from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_pieces
+from embeddings.store import IndexStore
+from ingest.chunk import Chunk, chunk_entry
+from ingest.entry import Entry
+from khub.errors import KhubError
+
+CHUNKER = f"sections-v1/{MAX_WORD_PIECES}"
+ENCODE_GROUP = 256  # texts per encode call: each group is cached as soon as it is done
+
+Progress = Callable[[int, int], None]  # (chunks encoded so far, chunks to encode)
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """What the encoder must provide: one identity for the cache, and a way to load it."""
+
+    model_id: str
+    backend: str
+    load: Callable[[], Encoder]
+
+
+@dataclass
+class BuildReport:
+    """What an ingest did, for the summary line and ``--json``."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    entries: int = 0
+    chunks: int = 0
+    chunks_encoded: int = 0
+    up_to_date: bool = False
+    snapshot: str = ""
+    seconds: float = 0.0
+
+
+def update_index(
+    root: Path,
+    entries: Sequence[Entry],
+    plan: BuildPlan,
+    *,
+    sources: Sequence[str] = (),
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Make the index at ``root`` hold exactly ``entries``; encode only text never seen before."""
+    started = time.perf_counter()
+    store = IndexStore(root)
+    with store.writing():
+        previous = None if rebuild else _open_previous(root, plan)
+        report = _diff(entries, previous.entry_hashes() if previous else {})
+        report.entries = len(entries)
+        if previous and not (report.added or report.changed or report.removed) and \
+                previous.manifest.chunker == CHUNKER:
+            report.up_to_date, report.chunks = True, previous.manifest.chunks
+            report.snapshot = previous.folder.name
+        else:
+            chunks = _chunks(entries, previous, report)
+            matrix = _vectors(root, chunks, plan, progress, report)
+            report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources).name
+            report.chunks = len(chunks)
+        if previous:
+            previous.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _open_previous(root: Path, plan: BuildPlan) -> Index | None:
+    """The live snapshot if it can be reused (same vector space); otherwise start afresh."""
+    try:
+        index = open_index(root)
+    except KhubError:
+        return None
+    if index.manifest.model_id != plan.model_id:
+        index.close()
+        return None
+    return index
+
+
+def _diff(entries: Sequence[Entry], before: dict[str, str]) -> BuildReport:
+    report = BuildReport()
+    now = {entry.id: entry.content_hash for entry in entries}
+    for entry_id, content_hash in now.items():
+        if entry_id not in before:
+            report.added.append(entry_id)
+        elif before[entry_id] != content_hash:
+            report.changed.append(entry_id)
+        else:
+            report.unchanged += 1
+    report.removed = [entry_id for entry_id in before if entry_id not in now]
+    return report
+
+
+def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildReport) -> list[Chunk]:
+    """Chunk new and changed entries; take unchanged entries' chunks from the live snapshot."""
+    reusable: dict[str, list[Chunk]] = {}
+    if previous and previous.manifest.chunker == CHUNKER:
+        fresh = set(report.added) | set(report.changed)
+        reusable = previous.chunks_of({entry.id for entry in entries if entry.id not in fresh})
+    chunks: list[Chunk] = []
+    for entry in entries:
+        chunks.extend(reusable.get(entry.id) or chunk_entry(entry, count_word_pieces, MAX_WORD_PIECES))
+    return chunks
+
+
+def _vectors(root: Path, chunks: list[Chunk], plan: BuildPlan, progress: Progress | None, report: BuildReport) -> np.ndarray:
+    """One vector per chunk: from the cache when the text was seen before, else encoded now."""
+    cache = VectorCache(root / CACHE_FILE, plan.model_id, DIMENSION)
+    try:
+        hashes = [chunk.text_hash for chunk in chunks]
+        known = cache.get_many(hashes)
+        missing = {chunk.text_hash: chunk.text for chunk in chunks if chunk.text_hash not in known}
+        if missing:
+            known.update(_encode(missing, plan, cache, progress))
+        report.chunks_encoded = len(missing)
+    finally:
+        cache.close()
+    if not chunks:
+        return np.zeros((0, DIMENSION), dtype=np.float32)
+    return np.stack([known[text_hash] for text_hash in hashes]).astype(np.float32)
+
+
+def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache, progress: Progress | None) -> dict[str, np.ndarray]:
+    encoder = plan.load()
+    # Similar lengths in one group means less padding inside each batch.
+    order = sorted(missing, key=lambda text_hash: len(missing[text_hash]))
+    done: dict[str, np.ndarray] = {}
+    for start in range(0, len(order), ENCODE_GROUP):
+        group = order[start:start + ENCODE_GROUP]
+        matrix = encoder.encode([missing[text_hash] for text_hash in group])
+        cache.put_many(group, matrix)
+        done.update(zip(group, matrix))
+        if progress:
+            progress(len(done), len(order))
+    return done
+
+
+def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Chunk], matrix: np.ndarray,
+                    plan: BuildPlan, sources: Sequence[str]) -> Path:
+    build = store.new_build()
+    database.write_database(build / database.FILE_NAME, entries, chunks)
+    vectors.save_vector_index(vectors.build_vector_index(matrix), build / vectors.FILE_NAME)
+    Manifest(
+        format_version=FORMAT_VERSION, model=MODEL_NAME, model_id=plan.model_id, backend=plan.backend,
+        dimension=DIMENSION, normalized=True, vector_index=vectors.INDEX_TYPE, chunker=CHUNKER,
+        corpus_hash=corpus_hash(entries), entries=len(entries), chunks=len(chunks),
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sources=tuple(sources),
+    ).write(build)
+    return store.publish(build)
+
+
+def corpus_hash(entries: Sequence[Entry]) -> str:
+    """One hash for the whole archive: equal archives, equal hash, whatever the file order."""
+    lines = sorted(f"{entry.id}\t{entry.content_hash}" for entry in entries)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+
+
+def plan_for(settings) -> BuildPlan:
+    """The encoder a build uses, from settings: its identity now, its weights only when needed."""
+    from embeddings.encoder import load_encoder, model_id_for
+
+    return BuildPlan(
+        model_id=model_id_for(settings.encoder),
+        backend=settings.encoder,
+        load=lambda: load_encoder(settings.encoder, settings.model_cache_dir, settings.threads),
+    )

@@ -1,0 +1,60 @@
+"""The dense side of an index: chunk vectors in a FAISS index, searched by inner product.
+
+Vectors are L2-normalised, so inner product is cosine similarity. Row ``vid`` of the FAISS index
+is the chunk whose ``vid`` is the same in the index database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from khub.errors import IndexUnavailableError
+
+FILE_NAME = "vectors.faiss"
+INDEX_TYPE = "IndexFlatIP"
+
+
+def build_vector_index(vectors: np.ndarray) -> faiss.Index:
+    """Exact inner-product index over the vectors, row i = vid i."""
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def save_vector_index(index: faiss.Index, path: Path) -> None:
+    """Write the FAISS index to ``path``."""
+    faiss.write_index(index, str(path))
+
+
+def load_vector_index(path: Path, expected_rows: int, dimension: int) -> faiss.Index:
+    """Read a FAISS index and check it holds one vector per chunk, of the right dimension."""
+    if not path.is_file():
+        raise IndexUnavailableError(f"{path} is missing; rebuild the index with: khub ingest --rebuild")
+    try:
+        index = faiss.read_index(str(path))
+    except RuntimeError as exc:
+        raise IndexUnavailableError(f"{path} cannot be read ({exc}); rebuild it with: khub ingest --rebuild") from exc
+    if index.ntotal != expected_rows or index.d != dimension:
+        raise IndexUnavailableError(
+            f"{path} holds {index.ntotal} vectors of dimension {index.d}, the manifest says {expected_rows} of "
+            f"{dimension}; rebuild it with: khub ingest --rebuild"
+        )
+    return index
+
+
+def dense_search(index: faiss.Index, query: np.ndarray, limit: int, allowed: Sequence[int] | None = None) -> list[tuple[int, float]]:
+    """Return (vid, cosine) best first; ``allowed`` restricts the search to those vids."""
+    if index.ntotal == 0 or limit <= 0:
+        return []
+    params = None
+    if allowed is not None:
+        if len(allowed) == 0:
+            return []
+        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
+    scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(limit, index.ntotal), params=params)
+    return [(int(vid), float(score)) for vid, score in zip(ids[0], scores[0]) if vid >= 0]

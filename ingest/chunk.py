@@ -1,0 +1,184 @@
+"""Section-aware chunking: a chunk per section, long sections split on paragraph and code boundaries.
+
+Every chunk's text starts with "title › section" so that it reads alone, both for the embedding
+model and for a person shown the passage. Budgets are counted in the embedding model's word
+pieces, so no chunk is silently truncated by the encoder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ingest.entry import Entry
+
+SEPARATOR = " › "
+HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+SPECIAL_TOKENS = 2  # [CLS] and [SEP]
+
+CountTokens = Callable[[Sequence[str]], list[int]]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of one entry, small enough to embed whole, with the context it needs."""
+
+    chunk_id: str  # "<entry id>#<ordinal>"
+    entry_id: str
+    ordinal: int
+    section: str
+    title: str
+    body: str
+    tokens: int
+
+    @property
+    def text(self) -> str:
+        """The text that is embedded and shown: "title › section" and then the passage."""
+        return f"{self.title}{SEPARATOR}{self.section}\n\n{self.body}"
+
+    @property
+    def text_hash(self) -> str:
+        """The key of this text's vector in the cache: equal texts are encoded once."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:24]
+
+
+def chunk_entries(entries: Iterable[Entry], count_tokens: CountTokens, max_tokens: int = 256) -> list[Chunk]:
+    """Chunk every entry; ``count_tokens`` counts word pieces of each text (no special tokens)."""
+    return [chunk for entry in entries for chunk in chunk_entry(entry, count_tokens, max_tokens)]
+
+
+def chunk_entry(entry: Entry, count_tokens: CountTokens, max_tokens: int = 256) -> list[Chunk]:
+    """Split one entry into chunks of at most ``max_tokens`` word pieces, section by section."""
+    pieces: list[tuple[str, str]] = []
+    for section, blocks in split_sections(entry):
+        prefix_tokens = count_tokens([f"{entry.title}{SEPARATOR}{section}"])[0]
+        budget = max(32, max_tokens - SPECIAL_TOKENS - prefix_tokens)
+        pieces.extend((section, body) for body in pack_blocks(blocks, count_tokens, budget))
+    counts = count_tokens([f"{entry.title}{SEPARATOR}{section}\n\n{body}" for section, body in pieces])
+    return [
+        Chunk(f"{entry.id}#{ordinal}", entry.id, ordinal, section, entry.title, body, tokens)
+        for ordinal, ((section, body), tokens) in enumerate(zip(pieces, counts))
+    ]
+
+
+def split_sections(entry: Entry) -> list[tuple[str, list[str]]]:
+    """Return (section name, blocks) pairs; text before the first heading is the opening section."""
+    opening = "Answer" if entry.kind == "qa" else "Overview"
+    sections: list[tuple[str, list[str]]] = [(opening, [])]
+    for kind, text in _blocks(entry.body):
+        if kind == "heading":
+            if text.strip().lower() != entry.title.strip().lower():
+                sections.append((text, []))
+        else:
+            sections[-1][1].append(text)
+    if entry.error_message:
+        messages = [entry.error_message, *entry.message_variants]
+        sections.append(("Error message", ["\n".join(messages)]))
+    return [(name, blocks) for name, blocks in sections if blocks]
+
+
+def _blocks(body: str) -> Iterable[tuple[str, str]]:
+    """Yield ("heading", name), ("code", fenced block) and ("text", paragraph) in order."""
+    lines: list[str] = []
+    fence: str | None = None
+    for line in body.split("\n"):
+        marker = FENCE.match(line)
+        if fence is not None:
+            lines.append(line)
+            if marker and marker.group(1) == fence:
+                yield "code", "\n".join(lines)
+                lines, fence = [], None
+        elif marker:
+            yield from _paragraph(lines)
+            lines, fence = [line], marker.group(1)
+        elif heading := HEADING.match(line):
+            yield from _paragraph(lines)
+            lines = []
+            yield "heading", heading.group(2).strip()
+        elif not line.strip():
+            yield from _paragraph(lines)
+            lines = []
+        else:
+            lines.append(line)
+    yield from _paragraph(lines)  # also closes a fence left open at the end
+
+
+def _paragraph(lines: list[str]) -> Iterable[tuple[str, str]]:
+    text = "\n".join(lines).strip("\n")
+    if text.strip():
+        yield "text", text
+
+
+def pack_blocks(blocks: list[str], count_tokens: CountTokens, budget: int) -> list[str]:
+    """Greedily join consecutive blocks into bodies of at most ``budget`` word pieces."""
+    bodies: list[str] = []
+    current: list[str] = []
+    used = 0
+    for block, tokens in _fitting_blocks(blocks, count_tokens, budget):
+        if current and used + tokens > budget:
+            bodies.append("\n\n".join(current))
+            current, used = [], 0
+        current.append(block)
+        used += tokens
+    if current:
+        bodies.append("\n\n".join(current))
+    return bodies
+
+
+def _fitting_blocks(blocks: list[str], count_tokens: CountTokens, budget: int) -> Iterable[tuple[str, int]]:
+    """Yield blocks with their token counts, splitting any block that exceeds the budget."""
+    for block, tokens in zip(blocks, count_tokens(blocks)):
+        if tokens <= budget:
+            yield block, tokens
+        else:
+            parts, joiner = _split(block)
+            yield from _fitting_blocks(_regroup(parts, joiner, count_tokens, budget), count_tokens, budget)
+
+
+def _split(block: str) -> tuple[list[str], str]:
+    """Split an oversized block at the coarsest boundary it has: code lines, lines, sentences, words."""
+    if FENCE.match(block) and len(parts := _split_code(block)) > 1:
+        return parts, "\n"
+    lines = [line for line in block.split("\n") if line.strip()]
+    if len(lines) > 1:
+        return lines, "\n"
+    sentences = [part for part in SENTENCE_END.split(block) if part.strip()]
+    if len(sentences) > 1:
+        return sentences, " "
+    words = block.split()
+    if len(words) > 1:
+        half = len(words) // 2
+        return [" ".join(words[:half]), " ".join(words[half:])], " "
+    middle = max(1, len(block) // 2)  # one unbroken run of characters: halve it
+    return [block[:middle], block[middle:]], ""
+
+
+def _regroup(parts: list[str], joiner: str, count_tokens: CountTokens, budget: int) -> list[str]:
+    """Join small parts back together up to the budget, so a split does not shred the text."""
+    groups: list[str] = []
+    used = 0
+    for part, tokens in zip(parts, count_tokens(parts)):
+        if groups and used + tokens <= budget:
+            groups[-1] = f"{groups[-1]}{joiner}{part}"
+            used += tokens
+        else:
+            groups.append(part)
+            used = tokens
+    return groups
+
+
+def _split_code(block: str) -> list[str]:
+    """Split a fenced block in two by lines, re-fencing each half so it still reads as code."""
+    lines = block.split("\n")
+    opening = lines[0]
+    closed = len(lines) > 1 and FENCE.match(lines[-1]) is not None
+    closing = lines[-1] if closed else FENCE.match(opening).group(1)
+    inner = lines[1:-1] if closed else lines[1:]
+    if len(inner) <= 1:
+        return [block]
+    half = len(inner) // 2
+    return [f"{opening}\n" + "\n".join(part) + f"\n{closing}" for part in (inner[:half], inner[half:])]

@@ -1,0 +1,34 @@
+"""The ingest stage end to end: read and validate the archive, then update the index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from embeddings.build import BuildReport, Progress, plan_for, update_index
+from ingest.load import Corpus, load_corpus
+from khub.errors import CorpusError
+from khub.settings import Settings
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The archive as read (with its problems) and what the index update did."""
+
+    corpus: Corpus
+    report: BuildReport
+
+
+def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = False, rebuild: bool = False,
+               progress: Progress | None = None) -> IngestResult:
+    """Read ``paths`` (the bundled corpus when empty) and make the index hold exactly their entries."""
+    paths = list(paths) or [settings.corpus_dir]
+    corpus = load_corpus(paths, strict=strict)
+    if not corpus.entries:
+        found = f"{len(corpus.files)} file(s), all rejected" if corpus.files else "no .md, .jsonl or .csv files"
+        raise CorpusError(f"no valid entries in {', '.join(map(str, paths))} ({found}); "
+                          "the index was left as it was. See corpus/README.md for the entry format.")
+    report = update_index(settings.index_dir, corpus.entries, plan_for(settings),
+                          sources=[str(path) for path in paths], rebuild=rebuild, progress=progress)
+    return IngestResult(corpus, report)

@@ -1,0 +1,47 @@
+"""The ``khub`` command line: a thin client of the library, one module per command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import khub
+from khub.errors import KhubError
+from ui.commands.evaluate import eval_command
+from ui.commands.ingest import ingest_command
+from ui.commands.search import search_command
+
+
+class KhubGroup(click.Group):
+    """Turns library errors into a one-line message and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KhubError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:
+            click.echo("interrupted; the live index is unchanged", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=KhubGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(khub.__version__, prog_name="khub")
+def main() -> None:
+    """khub: ask an engineering knowledge archive, offline.
+
+    \b
+    Start here:
+      khub ingest                          # index the bundled corpus/
+      khub search "jwt refresh token expiry"
+      khub search "undefined variable" --kind error --json
+    """
+
+
+main.add_command(ingest_command)
+main.add_command(search_command)
+main.add_command(eval_command)
+
+if __name__ == "__main__":
+    main()

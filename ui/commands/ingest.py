@@ -1,0 +1,94 @@
+"""``khub ingest``: read the archive and bring the index up to date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from ingest.pipeline import IngestResult, run_ingest
+from ui.options import index_dir_option, json_option, settings_from
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@index_dir_option
+@click.option("--rebuild", is_flag=True, help="Build a fresh index instead of updating the live one "
+              "(vectors already computed for unchanged text are still reused).")
+@click.option("--strict", is_flag=True, help="Stop at the first bad entry instead of skipping it.")
+@json_option
+def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, strict: bool, as_json: bool) -> None:
+    """Index Markdown folders, JSONL and CSV exports (default: the bundled corpus/).
+
+    The index then holds exactly the entries read: new and edited entries are embedded, removed
+    ones dropped, unchanged ones reused without encoding. A new index is built beside the live
+    one and swapped in at the end, so an interrupted ingest leaves the previous index serving.
+
+    \b
+    Examples:
+      khub ingest
+      khub ingest corpus ../shared/corpus-public/entries.jsonl
+      khub ingest my-notes/ --strict --json
+    """
+    settings = settings_from(index_dir)
+    with _ProgressBar(disable=None) as bar:
+        result = run_ingest(paths, settings, strict=strict, rebuild=rebuild, progress=bar.update_to)
+    if as_json:
+        click.echo(json.dumps(_summary(result, settings.index_dir), indent=2))
+    else:
+        _print_summary(result, settings.index_dir)
+
+
+class _ProgressBar:
+    """A tqdm bar that appears only once there is something to encode."""
+
+    def __init__(self, disable: bool | None):
+        self.disable = disable
+        self.bar: tqdm | None = None
+
+    def update_to(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = tqdm(total=total, desc="Encoding chunks", unit="chunk", disable=self.disable, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _summary(result: IngestResult, index_dir: Path) -> dict:
+    report = result.report
+    return {
+        "added": len(report.added), "changed": len(report.changed), "removed": len(report.removed),
+        "unchanged": report.unchanged, "skipped": len(result.corpus.problems),
+        "entries": report.entries, "chunks": report.chunks, "chunks_encoded": report.chunks_encoded,
+        "seconds": round(report.seconds, 3), "up_to_date": report.up_to_date,
+        "index_dir": str(index_dir), "snapshot": report.snapshot, "files": len(result.corpus.files),
+        "added_ids": report.added, "changed_ids": report.changed, "removed_ids": report.removed,
+        "problems": [
+            {"where": p.where, "field": p.field, "entry_id": p.entry_id, "message": p.message, "hint": p.hint}
+            for p in result.corpus.problems
+        ],
+    }
+
+
+def _print_summary(result: IngestResult, index_dir: Path) -> None:
+    report, corpus = result.report, result.corpus
+    for problem in corpus.problems:
+        click.secho(f"skipped {problem}", fg="yellow", err=True)
+    if report.up_to_date:
+        click.echo(f"Index is up to date: {report.entries:,} entries, {report.chunks:,} chunks, nothing to encode "
+                   f"({report.seconds:.1f} s).")
+    else:
+        click.echo(
+            f"Indexed {report.entries:,} entries from {len(corpus.files):,} file(s) in {report.seconds:.1f} s: "
+            f"{len(report.added):,} added, {len(report.changed):,} changed, {len(report.removed):,} removed, "
+            f"{report.unchanged:,} unchanged, {len(corpus.problems):,} skipped; "
+            f"{report.chunks:,} chunks, {report.chunks_encoded:,} encoded."
+        )
+    click.echo(f"Index: {index_dir}  (try: khub search \"your question\")")

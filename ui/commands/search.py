@@ -1,0 +1,94 @@
+"""``khub search``: hybrid search from the terminal, one query or a batch of JSON lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from assistant.search import Hit, Searcher, open_searcher
+from embeddings.database import Filters
+from ui.options import (index_dir_option, json_option, kind_option, language_option, level_option,
+                        settings_from, top_k_option)
+
+HIT_FIELDS = ("entry_id", "score", "title", "kind", "chunk_id", "passage")
+
+
+@click.command("search")
+@click.argument("query", required=False)
+@kind_option
+@language_option
+@level_option
+@top_k_option
+@click.option("--batch", type=click.File("r", encoding="utf-8"),
+              help='Read JSON lines {"id", "query"} from FILE ("-" for stdin); print one JSON line per input.')
+@index_dir_option
+@json_option
+def search_command(query: str | None, kind: str | None, language: str | None, level: str | None, top_k: int,
+                   batch, index_dir: Path | None, as_json: bool) -> None:
+    """Find the entries that best answer QUERY (meaning and exact words, fused).
+
+    \b
+    Examples:
+      khub search "how do I expire a JWT early"
+      khub search "foreign key constraint fails" --kind error --top-k 3
+      khub search "debounce" --language javascript --json
+      khub search --batch questions.jsonl --json > results.jsonl
+    """
+    if (query is None) == (batch is None):
+        raise click.UsageError('give a QUERY or --batch FILE, e.g. khub search "jwt expiry"')
+    filters = Filters(kind=kind, language=language, level=level)
+    searcher = open_searcher(settings_from(index_dir))
+    if batch is not None:
+        _run_batch(searcher, batch, filters, top_k)
+        return
+    hits = searcher.search(query, top_k=top_k, filters=filters)
+    if as_json:
+        click.echo(json.dumps({"query": query, "hits": [hit_json(hit) for hit in hits]}, indent=2, ensure_ascii=False))
+    else:
+        _print_hits(query, hits)
+
+
+def hit_json(hit: Hit) -> dict:
+    """A hit in the shape scripts rely on (``--json`` and ``--batch``)."""
+    fields = asdict(hit)
+    return {name: fields[name] for name in HIT_FIELDS} | {"section": hit.section}
+
+
+def _run_batch(searcher: Searcher, lines, filters: Filters, top_k: int) -> None:
+    failures = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        started = time.perf_counter()
+        try:
+            item = json.loads(line)
+            query_id, query = item.get("id", number), item["query"]
+            if not isinstance(query, str):
+                raise TypeError("'query' must be a string")
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            failures += 1
+            click.echo(json.dumps({"id": None, "line": number, "error": f"not a {{\"id\", \"query\"}} line: {exc}", "hits": []}))
+            continue
+        hits = searcher.search(query, top_k=top_k, filters=filters)
+        took_ms = round(1000 * (time.perf_counter() - started), 2)
+        click.echo(json.dumps({"id": query_id, "took_ms": took_ms, "hits": [hit_json(hit) for hit in hits]}, ensure_ascii=False))
+    if failures:
+        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow", err=True)
+        sys.exit(1)
+
+
+def _print_hits(query: str, hits: list[Hit]) -> None:
+    if not hits:
+        click.echo(f"No entries match {query!r}. Try other words, or drop a filter.")
+        return
+    for rank, hit in enumerate(hits, start=1):
+        click.secho(f"{rank:>2}. {hit.title}", bold=True)
+        click.echo(f"    {hit.entry_id}  [{hit.kind}]  › {hit.section}  score {hit.score:.4f}")
+        passage = " ".join(hit.passage.split())
+        click.echo(textwrap.indent(textwrap.fill(textwrap.shorten(passage, 300, placeholder=" …"), 96), "    "))

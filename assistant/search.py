@@ -1,4 +1,12 @@
-"""Hybrid search: dense (FAISS) and full-text (BM25) retrieval, fused, one result per entry."""
+"""Hybrid search: dense (FAISS) and full-text (BM25) retrieval, fused, one result per entry.
+
+Three rankings of entries are fused with weighted reciprocal rank fusion:
+    chunks  the entry's best chunk by cosine similarity (finds the one section that answers)
+    leads   the entry's lead vector: title and opening, read whole (finds what an entry is about)
+    bm25    SQLite FTS5 BM25 over title, tags and body (finds exact words: names, codes, flags)
+The passage shown is the entry's chunk that dense and full-text chunk search agree on most.
+Weights and k were chosen on the dev questions (bench/retrieval.py prints the comparison).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.fuse import best_per_group, reciprocal_rank_fusion
+from assistant.fuse import reciprocal_rank_fusion
 from embeddings.database import Filters
-from embeddings.index import Index
+from embeddings.index import ChunkRecord, Index, Ranked
 
-DEPTH = 100  # chunks taken from each retriever before fusing
+DEPTH = 100  # candidates taken from each retriever before fusing
+FUSION_K = 30
+WEIGHTS = {"chunks": 1.0, "leads": 1.0, "bm25": 0.5}
 
 
 @dataclass(frozen=True)
@@ -27,41 +37,84 @@ class Hit:
     passage: str
 
 
+@dataclass(frozen=True)
+class Retrieval:
+    """What each retriever returned for one query, before fusion."""
+
+    dense_chunks: Ranked
+    dense_leads: Ranked
+    bm25_chunks: Ranked
+    bm25_entries: Ranked
+
+
 class Searcher:
     """Searches one index; ``encode_query`` turns text into a unit vector of the index's space."""
 
-    def __init__(self, index: Index, encode_query: Callable[[str], np.ndarray], depth: int = DEPTH):
+    def __init__(self, index: Index, encode_query: Callable[[str], np.ndarray], depth: int = DEPTH,
+                 weights: dict[str, float] | None = None, fusion_k: int = FUSION_K):
         self.index = index
         self.encode_query = encode_query
         self.depth = depth
+        self.weights = weights or WEIGHTS
+        self.fusion_k = fusion_k
 
     def search(self, query: str, *, top_k: int = 10, filters: Filters = Filters()) -> list[Hit]:
         """The ``top_k`` best entries for ``query``, best first."""
         if not query.strip() or top_k <= 0:
             return []
-        dense = self.index.dense(self.encode_query(query), self.depth, filters)
-        lexical = self.index.bm25(query, self.depth, filters)
-        return self._fuse(dense, lexical, top_k)
+        retrieval = self.retrieve(query, filters)
+        ranked = self.rank_entries(retrieval)[:top_k]
+        return self._hits(ranked, retrieval)
 
-    def _fuse(self, dense: list[tuple[int, float]], lexical: list[tuple[int, float]], top_k: int) -> list[Hit]:
-        records = self.index.chunk_records([vid for vid, _ in dense] + [vid for vid, _ in lexical])
-        entry_of = {vid: record.entry_id for vid, record in records.items()}
-        # Rank entries by each retriever's best chunk, then fuse the entry rankings.
+    def retrieve(self, query: str, filters: Filters = Filters()) -> Retrieval:
+        """Run every retriever once."""
+        vector = self.encode_query(query)
+        vids, positions = self.index.allowed(filters)
+        return Retrieval(
+            dense_chunks=self.index.dense_chunks(vector, self.depth, vids),
+            dense_leads=self.index.dense_leads(vector, self.depth, positions),
+            bm25_chunks=self.index.bm25_chunks(query, self.depth, filters),
+            bm25_entries=self.index.bm25_entries(query, self.depth, filters),
+        )
+
+    def rank_entries(self, retrieval: Retrieval) -> list[tuple[int, float]]:
+        """Entry positions with fused scores, best first."""
         rankings = {
-            name: [entry for entry, _, _ in best_per_group(ranked, entry_of)]
-            for name, ranked in (("dense", dense), ("bm25", lexical))
+            "chunks": self._entries_of(retrieval.dense_chunks),
+            "leads": [pos for pos, _ in retrieval.dense_leads],
+            "bm25": [pos for pos, _ in retrieval.bm25_entries],
         }
-        entry_scores = reciprocal_rank_fusion(rankings)
-        # The passage shown is the chunk the two retrievers agree on most.
-        chunk_scores = reciprocal_rank_fusion({"dense": [v for v, _ in dense], "bm25": [v for v, _ in lexical]})
-        best_chunk = {entry: vid for entry, vid, _ in best_per_group(list(chunk_scores.items()), entry_of)}
-        ranked = sorted(entry_scores.items(), key=lambda pair: -pair[1])[:top_k]
-        return [self._hit(records[best_chunk[entry]], score) for entry, score in ranked]
+        scores = reciprocal_rank_fusion(rankings, self.weights, k=self.fusion_k)
+        return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
 
-    @staticmethod
-    def _hit(record, score: float) -> Hit:
-        return Hit(record.entry_id, round(score, 6), record.title, record.kind, record.chunk_id,
-                   record.section, record.passage)
+    def _entries_of(self, chunk_ranking: Ranked) -> list[int]:
+        """Entry positions in the order of their best chunk."""
+        return list(dict.fromkeys(int(self.index.chunk_entry[vid]) for vid, _ in chunk_ranking))
+
+    def _hits(self, ranked: list[tuple[int, float]], retrieval: Retrieval) -> list[Hit]:
+        passages = self._best_chunks({pos for pos, _ in ranked}, retrieval)
+        return [_hit(passages[pos], score) for pos, score in ranked if pos in passages]
+
+    def _best_chunks(self, positions: set[int], retrieval: Retrieval) -> dict[int, ChunkRecord]:
+        """For each entry, the chunk ranked best by dense and full-text chunk search together."""
+        chunk_scores = reciprocal_rank_fusion(
+            {"dense": [vid for vid, _ in retrieval.dense_chunks], "bm25": [vid for vid, _ in retrieval.bm25_chunks]},
+            k=self.fusion_k,
+        )
+        best: dict[int, int] = {}
+        for vid, _ in sorted(chunk_scores.items(), key=lambda pair: -pair[1]):
+            pos = int(self.index.chunk_entry[vid])
+            if pos in positions and pos not in best:
+                best[pos] = vid
+        records = self.index.chunk_records(list(best.values()))
+        chosen = {pos: records[vid] for pos, vid in best.items()}
+        chosen.update(self.index.first_chunks([pos for pos in positions if pos not in chosen]))
+        return chosen
+
+
+def _hit(record: ChunkRecord, score: float) -> Hit:
+    return Hit(record.entry_id, round(score, 6), record.title, record.kind, record.chunk_id, record.section,
+               record.passage)
 
 
 def open_searcher(settings) -> Searcher:

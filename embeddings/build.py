@@ -19,14 +19,15 @@ from embeddings.index import Index, open_index
 from embeddings.manifest import FORMAT_VERSION, Manifest
 from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_pieces
 from embeddings.store import IndexStore
-from ingest.chunk import Chunk, chunk_entry
+from ingest.chunk import Chunk, chunk_entry, lead_text, text_hash
 from ingest.entry import Entry
 from khub.errors import KhubError
 
-CHUNKER = f"sections-v1/{MAX_WORD_PIECES}"
+CHUNK_TOKENS = MAX_WORD_PIECES  # the model reads 256 word pieces: a chunk is never cut by the encoder
+CHUNKER = f"sections-v1/{CHUNK_TOKENS}+lead"
 ENCODE_GROUP = 256  # texts per encode call: each group is cached as soon as it is done
 
-Progress = Callable[[int, int], None]  # (chunks encoded so far, chunks to encode)
+Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class BuildReport:
     unchanged: int = 0
     entries: int = 0
     chunks: int = 0
-    chunks_encoded: int = 0
+    chunks_encoded: int = 0  # chunk texts never seen before, so encoded now
+    leads_encoded: int = 0  # entry lead texts (title + opening) encoded now
     up_to_date: bool = False
     snapshot: str = ""
     seconds: float = 0.0
@@ -76,7 +78,10 @@ def update_index(
             report.snapshot = previous.folder.name
         else:
             chunks = _chunks(entries, previous, report)
-            matrix = _vectors(root, chunks, plan, progress, report)
+            texts = [chunk.text for chunk in chunks] + [lead_text(entry) for entry in entries]
+            matrix, encoded = _vectors(root, texts, plan, progress)
+            report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
+            report.leads_encoded = len(encoded) - report.chunks_encoded
             report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources).name
             report.chunks = len(chunks)
         if previous:
@@ -119,25 +124,25 @@ def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildRepor
         reusable = previous.chunks_of({entry.id for entry in entries if entry.id not in fresh})
     chunks: list[Chunk] = []
     for entry in entries:
-        chunks.extend(reusable.get(entry.id) or chunk_entry(entry, count_word_pieces, MAX_WORD_PIECES))
+        chunks.extend(reusable.get(entry.id) or chunk_entry(entry, count_word_pieces, CHUNK_TOKENS))
     return chunks
 
 
-def _vectors(root: Path, chunks: list[Chunk], plan: BuildPlan, progress: Progress | None, report: BuildReport) -> np.ndarray:
-    """One vector per chunk: from the cache when the text was seen before, else encoded now."""
+def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None) -> tuple[np.ndarray, set[str]]:
+    """One vector per text, from the cache when the text was seen before, else encoded now;
+    also the hashes of the texts that had to be encoded."""
     cache = VectorCache(root / CACHE_FILE, plan.model_id, DIMENSION)
     try:
-        hashes = [chunk.text_hash for chunk in chunks]
+        hashes = [text_hash(text) for text in texts]
         known = cache.get_many(hashes)
-        missing = {chunk.text_hash: chunk.text for chunk in chunks if chunk.text_hash not in known}
+        missing = {key: text for key, text in zip(hashes, texts) if key not in known}
         if missing:
             known.update(_encode(missing, plan, cache, progress))
-        report.chunks_encoded = len(missing)
     finally:
         cache.close()
-    if not chunks:
-        return np.zeros((0, DIMENSION), dtype=np.float32)
-    return np.stack([known[text_hash] for text_hash in hashes]).astype(np.float32)
+    if not texts:
+        return np.zeros((0, DIMENSION), dtype=np.float32), set(missing)
+    return np.stack([known[key] for key in hashes]).astype(np.float32), set(missing)
 
 
 def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache, progress: Progress | None) -> dict[str, np.ndarray]:
@@ -159,7 +164,9 @@ def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Ch
                     plan: BuildPlan, sources: Sequence[str]) -> Path:
     build = store.new_build()
     database.write_database(build / database.FILE_NAME, entries, chunks)
-    vectors.save_vector_index(vectors.build_vector_index(matrix), build / vectors.FILE_NAME)
+    chunk_matrix, lead_matrix = matrix[: len(chunks)], matrix[len(chunks):]
+    vectors.save_vector_index(vectors.build_vector_index(chunk_matrix), build / vectors.CHUNKS_FILE)
+    vectors.save_vector_index(vectors.build_vector_index(lead_matrix), build / vectors.LEADS_FILE)
     Manifest(
         format_version=FORMAT_VERSION, model=MODEL_NAME, model_id=plan.model_id, backend=plan.backend,
         dimension=DIMENSION, normalized=True, vector_index=vectors.INDEX_TYPE, chunker=CHUNKER,

@@ -19,11 +19,14 @@ from ingest.entry import Entry
 from khub.errors import ConfigError, IndexUnavailableError
 
 FILE_NAME = "khub.sqlite"
-# Title matches weigh more: a chunk whose entry is *about* the words beats a passing mention.
-BM25_WEIGHTS = (2.0, 1.0, 1.0)
+# Column weights (title, section or tags, body): title matches weigh more, since an entry
+# *about* the words beats a passing mention (measured on the dev questions: see bench/retrieval.py).
+CHUNK_WEIGHTS = (2.0, 1.0, 1.0)
+ENTRY_WEIGHTS = (2.0, 1.0, 1.0)
 SCHEMA = """
 CREATE TABLE entries (
-    id TEXT PRIMARY KEY,
+    pos INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
@@ -56,6 +59,9 @@ CREATE VIRTUAL TABLE chunks_fts USING fts5(
     title, section, body, content='chunks', content_rowid='vid',
     tokenize='porter unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE entries_fts USING fts5(
+    title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
 """
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STOPWORDS = frozenset(
@@ -83,7 +89,10 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
     connection = sqlite3.connect(path)
     try:
         connection.executescript(SCHEMA)
-        connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", map(_entry_row, entries))
+        connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                               (_entry_row(pos, entry) for pos, entry in enumerate(entries)))
+        connection.executemany("INSERT INTO entries_fts(rowid, title, tags, body) VALUES (?,?,?,?)",
+                               ((pos, e.title, " ".join(e.tags), e.body) for pos, e in enumerate(entries)))
         connection.executemany(
             "INSERT INTO entry_languages VALUES (?,?)",
             ((language, entry.id) for entry in entries for language in entry.languages),
@@ -94,7 +103,8 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
              for vid, c in enumerate(chunks)),
         )
         connection.execute("INSERT INTO chunks_fts(rowid, title, section, body) SELECT vid, title, section, body FROM chunks")
-        connection.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
+        for table in ("chunks_fts", "entries_fts"):
+            connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         connection.commit()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
@@ -105,9 +115,9 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
         connection.close()
 
 
-def _entry_row(entry: Entry) -> tuple:
+def _entry_row(pos: int, entry: Entry) -> tuple:
     return (
-        entry.id, entry.kind, entry.title, entry.body, json.dumps(entry.languages), entry.level,
+        pos, entry.id, entry.kind, entry.title, entry.body, json.dumps(entry.languages), entry.level,
         json.dumps(entry.tags), entry.error_message, json.dumps(entry.message_variants),
         json.dumps(entry.extra, default=str, ensure_ascii=False), entry.origin, entry.content_hash,
     )
@@ -116,9 +126,9 @@ def _entry_row(entry: Entry) -> tuple:
 def entry_from_row(row: Sequence) -> Entry:
     """Rebuild an Entry from a row of the entries table."""
     return Entry(
-        id=row[0], kind=row[1], title=row[2], body=row[3], languages=tuple(json.loads(row[4])), level=row[5],
-        tags=tuple(json.loads(row[6])), error_message=row[7], message_variants=tuple(json.loads(row[8])),
-        extra=json.loads(row[9]), origin=row[10],
+        id=row[1], kind=row[2], title=row[3], body=row[4], languages=tuple(json.loads(row[5])), level=row[6],
+        tags=tuple(json.loads(row[7])), error_message=row[8], message_variants=tuple(json.loads(row[9])),
+        extra=json.loads(row[10]), origin=row[11],
     )
 
 
@@ -139,23 +149,32 @@ def match_expression(query: str) -> str | None:
     return " OR ".join(f'"{word}"' for word in unique) or None
 
 
-def bm25_search(connection: sqlite3.Connection, query: str, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
-    """Return (vid, score) best first; scores are BM25 made positive (higher is better)."""
+def bm25_chunks(connection: sqlite3.Connection, query: str, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
+    """Best chunks by BM25 as (vid, score), higher is better."""
+    join = "JOIN chunks c ON c.vid = f.rowid JOIN entries e ON e.id = c.entry_id " if filters.active else ""
+    return _bm25(connection, "chunks_fts", CHUNK_WEIGHTS, join, query, limit, filters)
+
+
+def bm25_entries(connection: sqlite3.Connection, query: str, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
+    """Best entries by BM25 over title, tags and whole body, as (entry pos, score), higher is better."""
+    join = "JOIN entries e ON e.pos = f.rowid " if filters.active else ""
+    return _bm25(connection, "entries_fts", ENTRY_WEIGHTS, join, query, limit, filters)
+
+
+def _bm25(connection, table: str, weights: tuple[float, ...], join: str, query: str, limit: int,
+          filters: Filters) -> list[tuple[int, float]]:
     expression = match_expression(query)
     if expression is None:
         return []
     where, parameters = filter_clause(filters)
-    weights = ", ".join(str(weight) for weight in BM25_WEIGHTS)
-    sql = (
-        f"SELECT chunks_fts.rowid, -bm25(chunks_fts, {weights}) AS score FROM chunks_fts "
-        + ("JOIN chunks c ON c.vid = chunks_fts.rowid JOIN entries e ON e.id = c.entry_id " if filters.active else "")
-        + f"WHERE chunks_fts MATCH ? {where} ORDER BY bm25(chunks_fts, {weights}) LIMIT ?"
-    )
-    return [(int(vid), float(score)) for vid, score in connection.execute(sql, [expression, *parameters, limit])]
+    rank = f"bm25({table}, {', '.join(map(str, weights))})"
+    sql = (f"SELECT f.rowid, -{rank} FROM {table} f {join}"
+           f"WHERE {table} MATCH ? {where} ORDER BY {rank} LIMIT ?")
+    return [(int(row), float(score)) for row, score in connection.execute(sql, [expression, *parameters, limit])]
 
 
 def filter_clause(filters: Filters, entry_alias: str = "e") -> tuple[str, list]:
-    """SQL conditions (starting with AND) restricting entries to the filters."""
+    """SQL conditions (each starting with AND) restricting entries to the filters."""
     clauses, parameters = [], []
     if filters.kind:
         clauses.append(f"{entry_alias}.kind = ?")
@@ -169,21 +188,29 @@ def filter_clause(filters: Filters, entry_alias: str = "e") -> tuple[str, list]:
     return "".join(f" AND {clause}" for clause in clauses), parameters
 
 
-def allowed_vids(connection: sqlite3.Connection, filters: Filters) -> list[int]:
-    """The vids of all chunks whose entries pass the filters."""
+def allowed_rows(connection: sqlite3.Connection, filters: Filters) -> tuple[list[int], list[int]]:
+    """The chunk vids and entry positions that pass the filters."""
     where, parameters = filter_clause(filters)
-    rows = connection.execute(f"SELECT c.vid FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE 1 {where}", parameters)
-    return [vid for (vid,) in rows]
+    vids = connection.execute(f"SELECT c.vid FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE 1 {where}", parameters)
+    positions = connection.execute(f"SELECT e.pos FROM entries e WHERE 1 {where}", parameters)
+    return [vid for (vid,) in vids], [pos for (pos,) in positions]
 
 
-def iter_chunk_rows(connection: sqlite3.Connection, vids: Iterable[int]) -> list[tuple]:
+def chunk_rows(connection: sqlite3.Connection, vids: Iterable[int]) -> list[tuple]:
     """Rows (vid, chunk_id, entry_id, section, body, kind, title) for the given vids."""
-    vids = list(vids)
-    if not vids:
+    return _rows_in(connection, "SELECT c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
+                                "FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE c.vid IN ({})", vids)
+
+
+def first_chunk_rows(connection: sqlite3.Connection, positions: Iterable[int]) -> list[tuple]:
+    """Rows like chunk_rows for the first chunk of each entry at ``positions``, with the position first."""
+    return _rows_in(connection, "SELECT e.pos, c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
+                                "FROM entries e JOIN chunks c ON c.entry_id = e.id AND c.ordinal = 0 "
+                                "WHERE e.pos IN ({})", positions)
+
+
+def _rows_in(connection: sqlite3.Connection, sql: str, keys: Iterable[int]) -> list[tuple]:
+    keys = list(keys)
+    if not keys:
         return []
-    marks = ",".join("?" * len(vids))
-    return connection.execute(
-        f"SELECT c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
-        f"FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE c.vid IN ({marks})",
-        vids,
-    ).fetchall()
+    return connection.execute(sql.format(",".join("?" * len(keys))), keys).fetchall()

@@ -18,6 +18,8 @@ from ingest.chunk import Chunk
 from ingest.entry import Entry
 from khub.errors import IndexUnavailableError
 
+Ranked = list[tuple[int, float]]  # (row, score), best first
+
 
 @dataclass(frozen=True)
 class ChunkRecord:
@@ -33,39 +35,73 @@ class ChunkRecord:
 
 
 class Index:
-    """A read-only view of one snapshot; safe to query from several threads."""
+    """A read-only view of one snapshot; safe to query from several threads.
 
-    def __init__(self, folder: Path, manifest: Manifest, connection: sqlite3.Connection, vector_index: faiss.Index):
+    Entries are addressed by position (``pos``) and chunks by ``vid``, the rows of the two
+    FAISS indexes; ``entry_ids[pos]`` and ``chunk_entry[vid]`` map them without a query.
+    """
+
+    def __init__(self, folder: Path, manifest: Manifest, connection: sqlite3.Connection,
+                 chunk_vectors: faiss.Index, lead_vectors: faiss.Index):
         self.folder = folder
         self.manifest = manifest
         self._db = connection
-        self._vectors = vector_index
+        self._chunk_vectors = chunk_vectors
+        self._lead_vectors = lead_vectors
         self._lock = threading.Lock()  # one SQLite connection, shared: serialise its use
+        self.entry_ids: list[str] = [row[0] for row in connection.execute("SELECT id FROM entries ORDER BY pos")]
+        positions = {entry_id: pos for pos, entry_id in enumerate(self.entry_ids)}
+        self.chunk_entry = np.array(
+            [positions[entry_id] for (entry_id,) in connection.execute("SELECT entry_id FROM chunks ORDER BY vid")],
+            dtype=np.int64,
+        )
+        self._positions = positions
 
-    def dense(self, query_vector: np.ndarray, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
-        """Nearest chunks by cosine similarity, as (vid, score)."""
-        allowed = None
-        if filters.active:
-            with self._lock:
-                allowed = database.allowed_vids(self._db, filters)
-        return vectors.dense_search(self._vectors, query_vector, limit, allowed)
-
-    def bm25(self, query: str, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
-        """Best full-text matches as (vid, BM25 score)."""
+    def allowed(self, filters: Filters) -> tuple[list[int] | None, list[int] | None]:
+        """Chunk vids and entry positions passing the filters; (None, None) when unfiltered."""
+        if not filters.active:
+            return None, None
         with self._lock:
-            return database.bm25_search(self._db, query, limit, filters)
+            return database.allowed_rows(self._db, filters)
+
+    def dense_chunks(self, query_vector: np.ndarray, limit: int, allowed: list[int] | None = None) -> Ranked:
+        """Nearest chunks by cosine similarity, as (vid, score)."""
+        return vectors.dense_search(self._chunk_vectors, query_vector, limit, allowed)
+
+    def dense_leads(self, query_vector: np.ndarray, limit: int, allowed: list[int] | None = None) -> Ranked:
+        """Nearest entries by their lead vector, as (pos, score)."""
+        return vectors.dense_search(self._lead_vectors, query_vector, limit, allowed)
+
+    def bm25_chunks(self, query: str, limit: int, filters: Filters = Filters()) -> Ranked:
+        """Best full-text chunk matches, as (vid, score)."""
+        with self._lock:
+            return database.bm25_chunks(self._db, query, limit, filters)
+
+    def bm25_entries(self, query: str, limit: int, filters: Filters = Filters()) -> Ranked:
+        """Best full-text entry matches over title, tags and body, as (pos, score)."""
+        with self._lock:
+            return database.bm25_entries(self._db, query, limit, filters)
 
     def chunk_records(self, vids: list[int]) -> dict[int, ChunkRecord]:
         """The stored chunks for ``vids``, by vid."""
         with self._lock:
-            rows = database.iter_chunk_rows(self._db, vids)
+            rows = database.chunk_rows(self._db, vids)
         return {row[0]: ChunkRecord(*row) for row in rows}
+
+    def first_chunks(self, positions: list[int]) -> dict[int, ChunkRecord]:
+        """The first chunk of each entry at ``positions``, by position."""
+        with self._lock:
+            rows = database.first_chunk_rows(self._db, positions)
+        return {row[0]: ChunkRecord(*row[1:]) for row in rows}
 
     def entry(self, entry_id: str) -> Entry | None:
         """The whole entry, or None if the index does not hold it."""
         with self._lock:
             row = self._db.execute("SELECT * FROM entries WHERE id = ?", [entry_id]).fetchone()
         return database.entry_from_row(row) if row else None
+
+    def has_entry(self, entry_id: str) -> bool:
+        return entry_id in self._positions
 
     def entry_hashes(self) -> dict[str, str]:
         """Every entry id with its content hash."""
@@ -76,17 +112,11 @@ class Index:
         """The stored chunks of the given entries, in order, to reuse them unchanged."""
         found: dict[str, list[Chunk]] = {}
         with self._lock:
-            rows = self._db.execute(
-                "SELECT chunk_id, entry_id, ordinal, section, title, body, tokens FROM chunks ORDER BY vid"
-            )
+            rows = self._db.execute("SELECT chunk_id, entry_id, ordinal, section, title, body, tokens FROM chunks ORDER BY vid")
             for row in rows:
                 if row[1] in entry_ids:
                     found.setdefault(row[1], []).append(Chunk(*row))
         return found
-
-    def has_entry(self, entry_id: str) -> bool:
-        with self._lock:
-            return self._db.execute("SELECT 1 FROM entries WHERE id = ?", [entry_id]).fetchone() is not None
 
     def close(self) -> None:
         self._db.close()
@@ -98,6 +128,7 @@ def open_index(root: Path) -> Index:
     if folder is None:
         raise IndexUnavailableError(f"no index at {root}; build it with: khub ingest  (or: khub ingest PATH ...)")
     manifest = Manifest.read(folder)
-    vector_index = vectors.load_vector_index(folder / vectors.FILE_NAME, manifest.chunks, manifest.dimension)
+    chunk_vectors = vectors.load_vector_index(folder / vectors.CHUNKS_FILE, manifest.chunks, manifest.dimension)
+    lead_vectors = vectors.load_vector_index(folder / vectors.LEADS_FILE, manifest.entries, manifest.dimension)
     connection = database.open_database(folder / database.FILE_NAME)
-    return Index(folder, manifest, connection, vector_index)
+    return Index(folder, manifest, connection, chunk_vectors, lead_vectors)

@@ -1,7 +1,8 @@
-"""The dense side of an index: chunk vectors in a FAISS index, searched by inner product.
+"""The dense side of an index: vectors in FAISS indexes, searched by inner product.
 
-Vectors are L2-normalised, so inner product is cosine similarity. Row ``vid`` of the FAISS index
-is the chunk whose ``vid`` is the same in the index database.
+Two indexes per snapshot: one vector per chunk (row = the chunk's ``vid`` in the database) and
+one "lead" vector per entry (row = the entry's ``pos``), made from its title and opening, which
+the model reads whole. Vectors are L2-normalised, so inner product is cosine similarity.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import numpy as np
 
 from khub.errors import IndexUnavailableError
 
-FILE_NAME = "vectors.faiss"
+CHUNKS_FILE = "chunks.faiss"  # row = chunk vid
+LEADS_FILE = "leads.faiss"  # row = entry position: one vector per entry, of its title and opening
 INDEX_TYPE = "IndexFlatIP"
 
 
@@ -48,7 +50,7 @@ def load_vector_index(path: Path, expected_rows: int, dimension: int) -> faiss.I
 
 
 def dense_search(index: faiss.Index, query: np.ndarray, limit: int, allowed: Sequence[int] | None = None) -> list[tuple[int, float]]:
-    """Return (vid, cosine) best first; ``allowed`` restricts the search to those vids."""
+    """Return (row, cosine) best first; ``allowed`` restricts the search to those rows."""
     if index.ntotal == 0 or limit <= 0:
         return []
     params = None

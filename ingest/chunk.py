@@ -19,6 +19,7 @@ HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
+LEAD_CHARS = 3000  # more than the model reads of a lead (256 word pieces), so the cut never shows
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -42,8 +43,22 @@ class Chunk:
 
     @property
     def text_hash(self) -> str:
-        """The key of this text's vector in the cache: equal texts are encoded once."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:24]
+        """The key of this chunk's vector in the cache."""
+        return text_hash(self.text)
+
+
+def lead_text(entry: Entry) -> str:
+    """The text of an entry's lead vector: its title and opening, read whole by the model.
+
+    Besides its chunks, every entry gets this one vector; on the dev questions, ranking by
+    both (fused) beat either alone, since a short entry reads best whole and a long one by part.
+    """
+    return f"{entry.title}\n\n{entry.body[:LEAD_CHARS]}"
+
+
+def text_hash(text: str) -> str:
+    """The key of a text's vector in the cache: equal texts are encoded once."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def chunk_entries(entries: Iterable[Entry], count_tokens: CountTokens, max_tokens: int = 256) -> list[Chunk]:

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from embeddings.encoder import DEFAULT_BACKEND as DEFAULT_ENCODER
 from khub.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ENV_PREFIX = "KHUB_"
-DEFAULT_ENCODER = "onnx-int8"
 
 
 def _in_checkout() -> bool:
@@ -39,20 +39,23 @@ class Settings:
     corpus_dir: Path
     encoder: str = DEFAULT_ENCODER
     threads: int | None = None
+    models_dir: Path | None = None
 
     @property
     def model_cache_dir(self) -> Path:
         """Encoder files derived from the packaged weights (e.g. the int8 ONNX export)."""
-        return self.index_dir / "models"
+        return self.models_dir or self.index_dir / "models"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ, **overrides) -> Settings:
-        """Read KHUB_INDEX_DIR, KHUB_CORPUS_DIR, KHUB_ENCODER and KHUB_THREADS; explicit overrides win."""
+        """Read KHUB_INDEX_DIR, KHUB_CORPUS_DIR, KHUB_ENCODER, KHUB_THREADS and KHUB_MODELS_DIR;
+        explicit overrides win."""
         values = {
             "index_dir": Path(environ.get(ENV_PREFIX + "INDEX_DIR") or default_index_dir()),
             "corpus_dir": Path(environ.get(ENV_PREFIX + "CORPUS_DIR") or default_corpus_dir()),
             "encoder": environ.get(ENV_PREFIX + "ENCODER") or DEFAULT_ENCODER,
             "threads": _threads(environ.get(ENV_PREFIX + "THREADS")),
+            "models_dir": Path(environ[ENV_PREFIX + "MODELS_DIR"]) if environ.get(ENV_PREFIX + "MODELS_DIR") else None,
         }
         values.update({key: value for key, value in overrides.items() if value is not None})
         values["index_dir"] = Path(values["index_dir"]).expanduser()

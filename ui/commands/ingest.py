@@ -67,6 +67,7 @@ def _summary(result: IngestResult, index_dir: Path) -> dict:
         "added": len(report.added), "changed": len(report.changed), "removed": len(report.removed),
         "unchanged": report.unchanged, "skipped": len(result.corpus.problems),
         "entries": report.entries, "chunks": report.chunks, "chunks_encoded": report.chunks_encoded,
+        "leads_encoded": report.leads_encoded,
         "seconds": round(report.seconds, 3), "up_to_date": report.up_to_date,
         "index_dir": str(index_dir), "snapshot": report.snapshot, "files": len(result.corpus.files),
         "added_ids": report.added, "changed_ids": report.changed, "removed_ids": report.removed,
@@ -89,6 +90,7 @@ def _print_summary(result: IngestResult, index_dir: Path) -> None:
             f"Indexed {report.entries:,} entries from {len(corpus.files):,} file(s) in {report.seconds:.1f} s: "
             f"{len(report.added):,} added, {len(report.changed):,} changed, {len(report.removed):,} removed, "
             f"{report.unchanged:,} unchanged, {len(corpus.problems):,} skipped; "
-            f"{report.chunks:,} chunks, {report.chunks_encoded:,} encoded."
+            f"{report.chunks:,} chunks; encoded {report.chunks_encoded:,} new chunks and "
+            f"{report.leads_encoded:,} entry leads."
         )
     click.echo(f"Index: {index_dir}  (try: khub search \"your question\")")

@@ -1,10 +1,41 @@
-"""Fuse ranked lists from several retrievers into one ranking."""
+"""Fuse the evidence of several retrievers into one ranking.
+
+khub ranks candidate entries by a weighted sum of exact evidence (``Evidence``): the cosine of the
+entry's best chunk, the cosine of its lead vector, and its BM25 score relative to the best one.
+Reciprocal rank fusion is kept for comparison; on the dev questions the evidence sum ranked better
+(nDCG@10 0.850 vs 0.825, Recall@10 0.906 vs 0.893; bench/retrieval.py prints both).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the weight of top ranks
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How well one entry matches a query, by each retriever (0 when a retriever finds nothing)."""
+
+    chunk: float  # cosine similarity of the entry's best chunk
+    lead: float  # cosine similarity of the entry's lead vector (title and opening)
+    bm25: float  # BM25 over title, tags and body, divided by the best candidate's BM25: 0..1
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts. Chosen on the dev questions from a plateau where
+    lead in 0.7–1.1 and bm25 in 0.3–0.45 all score nDCG@10 ≥ 0.84 and Recall@10 ≥ 0.90."""
+
+    chunk: float = 1.0
+    lead: float = 1.0
+    bm25: float = 0.35
+
+
+def fused_score(evidence: Evidence, weights: Weights = Weights()) -> float:
+    """The weighted sum of the evidence: higher is better."""
+    return weights.chunk * evidence.chunk + weights.lead * evidence.lead + weights.bm25 * evidence.bm25
 
 
 def reciprocal_rank_fusion(
@@ -17,14 +48,3 @@ def reciprocal_rank_fusion(
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     return scores
-
-
-def best_per_group(scored: Sequence[tuple[Hashable, float]], group_of: Mapping[Hashable, Hashable]) -> list[tuple[Hashable, Hashable, float]]:
-    """Keep the best-scored item of each group: (group, item, score), best first."""
-    best: dict[Hashable, tuple[Hashable, float]] = {}
-    for item, score in scored:
-        group = group_of[item]
-        if group not in best or score > best[group][1]:
-            best[group] = (item, score)
-    ranked = sorted(best.items(), key=lambda pair: -pair[1][1])
-    return [(group, item, score) for group, (item, score) in ranked]

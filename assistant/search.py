@@ -1,11 +1,11 @@
 """Hybrid search: dense (FAISS) and full-text (BM25) retrieval, fused, one result per entry.
 
-Three rankings of entries are fused with weighted reciprocal rank fusion:
-    chunks  the entry's best chunk by cosine similarity (finds the one section that answers)
-    leads   the entry's lead vector: title and opening, read whole (finds what an entry is about)
-    bm25    SQLite FTS5 BM25 over title, tags and body (finds exact words: names, codes, flags)
-The passage shown is the entry's chunk that dense and full-text chunk search agree on most.
-Weights and k were chosen on the dev questions (bench/retrieval.py prints the comparison).
+1. Candidates: the entries of the nearest chunks, the nearest lead vectors (an entry's title and
+   opening, read whole) and the best BM25 matches over title, tags and body.
+2. Evidence: for every candidate, exactly: its best chunk's cosine, its lead's cosine and its BM25
+   score (so an entry that one retriever missed is not penalised for the miss).
+3. Rank by the weighted evidence (assistant/fuse.py); show the entry's chunk that best matches the
+   query by meaning and words.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.fuse import reciprocal_rank_fusion
-from embeddings.database import Filters
+from assistant.fuse import Evidence, Weights, fused_score
+from embeddings.database import Filters, query_terms
 from embeddings.index import ChunkRecord, Index, Ranked
 
-DEPTH = 100  # candidates taken from each retriever before fusing
-FUSION_K = 30
-WEIGHTS = {"chunks": 1.0, "leads": 1.0, "bm25": 0.5}
+DEPTH = 100  # candidates taken from each retriever
+PASSAGE_SHORTLIST = 3  # an entry's closest chunks by meaning, among which the query's words decide
 
 
 @dataclass(frozen=True)
@@ -39,81 +38,106 @@ class Hit:
 
 @dataclass(frozen=True)
 class Retrieval:
-    """What each retriever returned for one query, before fusion."""
+    """What each retriever returned for one query."""
 
-    dense_chunks: Ranked
-    dense_leads: Ranked
-    bm25_chunks: Ranked
-    bm25_entries: Ranked
+    vector: np.ndarray
+    dense_chunks: Ranked  # (vid, cosine)
+    dense_leads: Ranked  # (pos, cosine)
+    bm25_entries: dict[int, float]  # pos -> BM25, every entry holding a query word
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry under consideration, with its evidence and fused score."""
+
+    pos: int
+    evidence: Evidence
+    score: float
 
 
 class Searcher:
     """Searches one index; ``encode_query`` turns text into a unit vector of the index's space."""
 
     def __init__(self, index: Index, encode_query: Callable[[str], np.ndarray], depth: int = DEPTH,
-                 weights: dict[str, float] | None = None, fusion_k: int = FUSION_K):
+                 weights: Weights = Weights()):
         self.index = index
         self.encode_query = encode_query
         self.depth = depth
-        self.weights = weights or WEIGHTS
-        self.fusion_k = fusion_k
+        self.weights = weights
 
     def search(self, query: str, *, top_k: int = 10, filters: Filters = Filters()) -> list[Hit]:
         """The ``top_k`` best entries for ``query``, best first."""
         if not query.strip() or top_k <= 0:
             return []
         retrieval = self.retrieve(query, filters)
-        ranked = self.rank_entries(retrieval)[:top_k]
-        return self._hits(ranked, retrieval)
+        ranked = self.rank(query, retrieval)[:top_k]
+        passages = self._passages(query, retrieval.vector, ranked)
+        return [_hit(passages[candidate.pos], candidate.score) for candidate in ranked]
 
     def retrieve(self, query: str, filters: Filters = Filters()) -> Retrieval:
         """Run every retriever once."""
         vector = self.encode_query(query)
         vids, positions = self.index.allowed(filters)
         return Retrieval(
+            vector=vector,
             dense_chunks=self.index.dense_chunks(vector, self.depth, vids),
             dense_leads=self.index.dense_leads(vector, self.depth, positions),
-            bm25_chunks=self.index.bm25_chunks(query, self.depth, filters),
-            bm25_entries=self.index.bm25_entries(query, self.depth, filters),
+            bm25_entries=self.index.bm25_entries(query, filters),
         )
 
-    def rank_entries(self, retrieval: Retrieval) -> list[tuple[int, float]]:
-        """Entry positions with fused scores, best first."""
-        rankings = {
-            "chunks": self._entries_of(retrieval.dense_chunks),
-            "leads": [pos for pos, _ in retrieval.dense_leads],
-            "bm25": [pos for pos, _ in retrieval.bm25_entries],
+    def rank(self, query: str, retrieval: Retrieval) -> list[Candidate]:
+        """Every candidate entry with its exact evidence and score, best first."""
+        bm25 = retrieval.bm25_entries
+        best_lexical = sorted(bm25, key=bm25.__getitem__, reverse=True)[: self.depth]
+        positions = sorted(
+            {int(self.index.chunk_entry[vid]) for vid, _ in retrieval.dense_chunks}
+            | {pos for pos, _ in retrieval.dense_leads}
+            | set(best_lexical)
+        )
+        if not positions:
+            return []
+        leads = self.index.lead_vectors(positions) @ retrieval.vector
+        chunks = self._best_chunk_similarities(positions, retrieval.vector)
+        best_bm25 = max(bm25.values(), default=0.0) or 1.0
+        candidates = []
+        for pos, lead, chunk in zip(positions, leads, chunks):
+            evidence = Evidence(chunk=float(chunk), lead=float(lead), bm25=bm25.get(pos, 0.0) / best_bm25)
+            candidates.append(Candidate(pos, evidence, fused_score(evidence, self.weights)))
+        return sorted(candidates, key=lambda candidate: (-candidate.score, candidate.pos))
+
+    def _best_chunk_similarities(self, positions: list[int], vector: np.ndarray) -> np.ndarray:
+        """For each entry, the cosine of its best chunk (one batched read of all their vectors)."""
+        runs = [self.index.chunk_vids(pos) for pos in positions]
+        vids = np.concatenate([np.arange(run.start, run.stop) for run in runs])
+        similarities = self.index.chunk_vectors(vids) @ vector
+        starts = np.cumsum([0] + [len(run) for run in runs[:-1]])
+        return np.maximum.reduceat(similarities, starts)
+
+    def _passages(self, query: str, vector: np.ndarray, ranked: list[Candidate]) -> dict[int, ChunkRecord]:
+        """For each entry, the chunk that matches best by meaning, with a nudge for the query's words."""
+        shortlist: dict[int, list[int]] = {}
+        for candidate in ranked:
+            vids = list(self.index.chunk_vids(candidate.pos))
+            similarities = self.index.chunk_vectors(vids) @ vector
+            order = np.argsort(-similarities)[:PASSAGE_SHORTLIST]
+            shortlist[candidate.pos] = [(vids[i], float(similarities[i])) for i in order]
+        records = self.index.chunk_records([vid for pairs in shortlist.values() for vid, _ in pairs])
+        terms = query_terms(query)
+        return {
+            pos: records[max(pairs, key=lambda pair: pair[1] + self.weights.bm25 * _overlap(terms, records[pair[0]]))[0]]
+            for pos, pairs in shortlist.items()
         }
-        scores = reciprocal_rank_fusion(rankings, self.weights, k=self.fusion_k)
-        return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
 
-    def _entries_of(self, chunk_ranking: Ranked) -> list[int]:
-        """Entry positions in the order of their best chunk."""
-        return list(dict.fromkeys(int(self.index.chunk_entry[vid]) for vid, _ in chunk_ranking))
 
-    def _hits(self, ranked: list[tuple[int, float]], retrieval: Retrieval) -> list[Hit]:
-        passages = self._best_chunks({pos for pos, _ in ranked}, retrieval)
-        return [_hit(passages[pos], score) for pos, score in ranked if pos in passages]
-
-    def _best_chunks(self, positions: set[int], retrieval: Retrieval) -> dict[int, ChunkRecord]:
-        """For each entry, the chunk ranked best by dense and full-text chunk search together."""
-        chunk_scores = reciprocal_rank_fusion(
-            {"dense": [vid for vid, _ in retrieval.dense_chunks], "bm25": [vid for vid, _ in retrieval.bm25_chunks]},
-            k=self.fusion_k,
-        )
-        best: dict[int, int] = {}
-        for vid, _ in sorted(chunk_scores.items(), key=lambda pair: -pair[1]):
-            pos = int(self.index.chunk_entry[vid])
-            if pos in positions and pos not in best:
-                best[pos] = vid
-        records = self.index.chunk_records(list(best.values()))
-        chosen = {pos: records[vid] for pos, vid in best.items()}
-        chosen.update(self.index.first_chunks([pos for pos in positions if pos not in chosen]))
-        return chosen
+def _overlap(terms: set[str], record: ChunkRecord) -> float:
+    """The share of the query's words that appear in a chunk's section and passage."""
+    if not terms:
+        return 0.0
+    return len(terms & query_terms(f"{record.section} {record.passage}")) / len(terms)
 
 
 def _hit(record: ChunkRecord, score: float) -> Hit:
-    return Hit(record.entry_id, round(score, 6), record.title, record.kind, record.chunk_id, record.section,
+    return Hit(record.entry_id, round(score, 4), record.title, record.kind, record.chunk_id, record.section,
                record.passage)
 
 

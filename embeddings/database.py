@@ -1,8 +1,9 @@
 """The SQLite side of an index: entries, chunks and an FTS5 full-text index ranked by BM25.
 
-One file, ``khub.sqlite``, holds everything that is not a vector: the entries (for filters and
-for showing a whole entry), the chunks (whose ``vid`` is their row in the FAISS index) and the
-FTS5 table over the chunks' title, section and body (Porter-stemmed, BM25-ranked by SQLite).
+One file, ``khub.sqlite``, holds everything that is not a vector: the entries (``pos`` is their
+row in the lead-vector index; also used for filters and for showing a whole entry), the chunks
+(``vid`` is their row in the chunk-vector index) and an FTS5 table over the entries' title, tags
+and body (Porter-stemmed, BM25-ranked by SQLite).
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ from ingest.entry import Entry
 from khub.errors import ConfigError, IndexUnavailableError
 
 FILE_NAME = "khub.sqlite"
-# Column weights (title, section or tags, body): title matches weigh more, since an entry
-# *about* the words beats a passing mention (measured on the dev questions: see bench/retrieval.py).
-CHUNK_WEIGHTS = (2.0, 1.0, 1.0)
+# Column weights (title, tags, body): title matches weigh more, since an entry *about* the words
+# beats a passing mention (measured on the dev questions: bench/retrieval.py).
 ENTRY_WEIGHTS = (2.0, 1.0, 1.0)
 SCHEMA = """
 CREATE TABLE entries (
@@ -55,10 +55,6 @@ CREATE TABLE chunks (
     tokens INTEGER NOT NULL
 );
 CREATE INDEX chunks_by_entry ON chunks(entry_id);
-CREATE VIRTUAL TABLE chunks_fts USING fts5(
-    title, section, body, content='chunks', content_rowid='vid',
-    tokenize='porter unicode61 remove_diacritics 2'
-);
 CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
 );
@@ -102,9 +98,7 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
             ((vid, c.chunk_id, c.entry_id, c.ordinal, c.section, c.title, c.body, c.tokens)
              for vid, c in enumerate(chunks)),
         )
-        connection.execute("INSERT INTO chunks_fts(rowid, title, section, body) SELECT vid, title, section, body FROM chunks")
-        for table in ("chunks_fts", "entries_fts"):
-            connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        connection.execute("INSERT INTO entries_fts(entries_fts) VALUES ('optimize')")
         connection.commit()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
@@ -141,36 +135,37 @@ def open_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def match_expression(query: str) -> str | None:
-    """Turn free text into a safe FTS5 query: its words, quoted, any of them (OR)."""
+def query_words(query: str) -> list[str]:
+    """The words of a query that carry meaning, lower-cased, in order, once each."""
     words = [word.lower() for word in WORD.findall(query)]
     kept = [word for word in words if word not in STOPWORDS] or words
-    unique = list(dict.fromkeys(kept))[:64]
-    return " OR ".join(f'"{word}"' for word in unique) or None
+    return list(dict.fromkeys(kept))
 
 
-def bm25_chunks(connection: sqlite3.Connection, query: str, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
-    """Best chunks by BM25 as (vid, score), higher is better."""
-    join = "JOIN chunks c ON c.vid = f.rowid JOIN entries e ON e.id = c.entry_id " if filters.active else ""
-    return _bm25(connection, "chunks_fts", CHUNK_WEIGHTS, join, query, limit, filters)
+def query_terms(text: str) -> set[str]:
+    """The set of meaningful lower-cased words in a text."""
+    return set(query_words(text))
 
 
-def bm25_entries(connection: sqlite3.Connection, query: str, limit: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
-    """Best entries by BM25 over title, tags and whole body, as (entry pos, score), higher is better."""
-    join = "JOIN entries e ON e.pos = f.rowid " if filters.active else ""
-    return _bm25(connection, "entries_fts", ENTRY_WEIGHTS, join, query, limit, filters)
+def match_expression(query: str) -> str | None:
+    """Turn free text into a safe FTS5 query: its words, quoted, any of them (OR)."""
+    return " OR ".join(f'"{word}"' for word in query_words(query)[:64]) or None
 
 
-def _bm25(connection, table: str, weights: tuple[float, ...], join: str, query: str, limit: int,
-          filters: Filters) -> list[tuple[int, float]]:
+def bm25_entries(connection: sqlite3.Connection, query: str, filters: Filters = Filters()) -> dict[int, float]:
+    """BM25 (made positive: higher is better) of every entry holding a query word, by entry pos.
+
+    All matches, not a top few: search needs the exact score of any candidate, and SQLite
+    computes the score of every match anyway to sort them.
+    """
     expression = match_expression(query)
     if expression is None:
-        return []
+        return {}
     where, parameters = filter_clause(filters)
-    rank = f"bm25({table}, {', '.join(map(str, weights))})"
-    sql = (f"SELECT f.rowid, -{rank} FROM {table} f {join}"
-           f"WHERE {table} MATCH ? {where} ORDER BY {rank} LIMIT ?")
-    return [(int(row), float(score)) for row, score in connection.execute(sql, [expression, *parameters, limit])]
+    join = "JOIN entries e ON e.pos = f.rowid " if filters.active else ""
+    rank = f"bm25(entries_fts, {', '.join(map(str, ENTRY_WEIGHTS))})"
+    sql = f"SELECT f.rowid, -{rank} FROM entries_fts f {join}WHERE entries_fts MATCH ? {where}"
+    return dict(connection.execute(sql, [expression, *parameters]))
 
 
 def filter_clause(filters: Filters, entry_alias: str = "e") -> tuple[str, list]:
@@ -200,13 +195,6 @@ def chunk_rows(connection: sqlite3.Connection, vids: Iterable[int]) -> list[tupl
     """Rows (vid, chunk_id, entry_id, section, body, kind, title) for the given vids."""
     return _rows_in(connection, "SELECT c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
                                 "FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE c.vid IN ({})", vids)
-
-
-def first_chunk_rows(connection: sqlite3.Connection, positions: Iterable[int]) -> list[tuple]:
-    """Rows like chunk_rows for the first chunk of each entry at ``positions``, with the position first."""
-    return _rows_in(connection, "SELECT e.pos, c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
-                                "FROM entries e JOIN chunks c ON c.entry_id = e.id AND c.ordinal = 0 "
-                                "WHERE e.pos IN ({})", positions)
 
 
 def _rows_in(connection: sqlite3.Connection, sql: str, keys: Iterable[int]) -> list[tuple]:

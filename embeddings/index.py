@@ -55,7 +55,21 @@ class Index:
             [positions[entry_id] for (entry_id,) in connection.execute("SELECT entry_id FROM chunks ORDER BY vid")],
             dtype=np.int64,
         )
+        # Chunks are stored entry by entry, so each entry's chunks are one run of vids.
+        self._first_vid = np.searchsorted(self.chunk_entry, np.arange(len(self.entry_ids) + 1))
         self._positions = positions
+
+    def chunk_vids(self, pos: int) -> range:
+        """The vids of the chunks of the entry at ``pos``."""
+        return range(int(self._first_vid[pos]), int(self._first_vid[pos + 1]))
+
+    def chunk_vectors(self, vids: list[int]) -> np.ndarray:
+        """The stored vectors of the given chunks."""
+        return vectors.stored_vectors(self._chunk_vectors, vids)
+
+    def lead_vectors(self, positions: list[int]) -> np.ndarray:
+        """The stored lead vectors of the given entries."""
+        return vectors.stored_vectors(self._lead_vectors, positions)
 
     def allowed(self, filters: Filters) -> tuple[list[int] | None, list[int] | None]:
         """Chunk vids and entry positions passing the filters; (None, None) when unfiltered."""
@@ -72,27 +86,16 @@ class Index:
         """Nearest entries by their lead vector, as (pos, score)."""
         return vectors.dense_search(self._lead_vectors, query_vector, limit, allowed)
 
-    def bm25_chunks(self, query: str, limit: int, filters: Filters = Filters()) -> Ranked:
-        """Best full-text chunk matches, as (vid, score)."""
+    def bm25_entries(self, query: str, filters: Filters = Filters()) -> dict[int, float]:
+        """BM25 over title, tags and body of every entry holding a query word, by pos."""
         with self._lock:
-            return database.bm25_chunks(self._db, query, limit, filters)
-
-    def bm25_entries(self, query: str, limit: int, filters: Filters = Filters()) -> Ranked:
-        """Best full-text entry matches over title, tags and body, as (pos, score)."""
-        with self._lock:
-            return database.bm25_entries(self._db, query, limit, filters)
+            return database.bm25_entries(self._db, query, filters)
 
     def chunk_records(self, vids: list[int]) -> dict[int, ChunkRecord]:
         """The stored chunks for ``vids``, by vid."""
         with self._lock:
             rows = database.chunk_rows(self._db, vids)
         return {row[0]: ChunkRecord(*row) for row in rows}
-
-    def first_chunks(self, positions: list[int]) -> dict[int, ChunkRecord]:
-        """The first chunk of each entry at ``positions``, by position."""
-        with self._lock:
-            rows = database.first_chunk_rows(self._db, positions)
-        return {row[0]: ChunkRecord(*row[1:]) for row in rows}
 
     def entry(self, entry_id: str) -> Entry | None:
         """The whole entry, or None if the index does not hold it."""

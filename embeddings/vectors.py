@@ -60,3 +60,10 @@ def dense_search(index: faiss.Index, query: np.ndarray, limit: int, allowed: Seq
         params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
     scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(limit, index.ntotal), params=params)
     return [(int(vid), float(score)) for vid, score in zip(ids[0], scores[0]) if vid >= 0]
+
+
+def stored_vectors(index: faiss.Index, rows: Sequence[int]) -> np.ndarray:
+    """The vectors stored at ``rows`` (exact for flat and HNSW indexes)."""
+    if len(rows) == 0:
+        return np.zeros((0, index.d), dtype=np.float32)
+    return index.reconstruct_batch(np.asarray(rows, dtype=np.int64))

@@ -69,15 +69,15 @@ def update_index(
     started = time.perf_counter()
     store = IndexStore(root)
     with store.writing():
-        previous = None if rebuild else _open_previous(root, plan)
+        previous = _open_live(root)
         report = _diff(entries, previous.entry_hashes() if previous else {})
         report.entries = len(entries)
-        if previous and not (report.added or report.changed or report.removed) and \
-                previous.manifest.chunker == CHUNKER:
-            report.up_to_date, report.chunks = True, previous.manifest.chunks
-            report.snapshot = previous.folder.name
+        reusable = previous if previous and not rebuild and previous.manifest.chunker == CHUNKER else None
+        if reusable and reusable.manifest.model_id == plan.model_id and not (report.added or report.changed or report.removed):
+            report.up_to_date, report.chunks = True, reusable.manifest.chunks
+            report.snapshot = reusable.folder.name
         else:
-            chunks = _chunks(entries, previous, report)
+            chunks = _chunks(entries, reusable, report)
             texts = [chunk.text for chunk in chunks] + [lead_text(entry) for entry in entries]
             matrix, encoded = _vectors(root, texts, plan, progress)
             report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
@@ -90,16 +90,12 @@ def update_index(
     return report
 
 
-def _open_previous(root: Path, plan: BuildPlan) -> Index | None:
-    """The live snapshot if it can be reused (same vector space); otherwise start afresh."""
+def _open_live(root: Path) -> Index | None:
+    """The live snapshot, to diff against and reuse chunks from; None if missing or unreadable."""
     try:
-        index = open_index(root)
-    except KhubError:
+        return open_index(root)
+    except KhubError:  # damaged or from another format version: build afresh beside it
         return None
-    if index.manifest.model_id != plan.model_id:
-        index.close()
-        return None
-    return index
 
 
 def _diff(entries: Sequence[Entry], before: dict[str, str]) -> BuildReport:
@@ -117,9 +113,9 @@ def _diff(entries: Sequence[Entry], before: dict[str, str]) -> BuildReport:
 
 
 def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildReport) -> list[Chunk]:
-    """Chunk new and changed entries; take unchanged entries' chunks from the live snapshot."""
+    """Chunk new and changed entries; take unchanged entries' chunks from a compatible live snapshot."""
     reusable: dict[str, list[Chunk]] = {}
-    if previous and previous.manifest.chunker == CHUNKER:
+    if previous:
         fresh = set(report.added) | set(report.changed)
         reusable = previous.chunks_of({entry.id for entry in entries if entry.id not in fresh})
     chunks: list[Chunk] = []

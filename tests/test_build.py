@@ -147,3 +147,13 @@ def test_a_damaged_vector_file_is_reported_not_crashed_on(archive, settings):
     (IndexStore(settings.index_dir).current() / "leads.faiss").write_bytes(b"not faiss")
     with pytest.raises(IndexUnavailableError, match="leads.faiss cannot be read .* khub ingest --rebuild"):
         open_index(settings.index_dir)
+
+
+def test_switching_encoder_reencodes_into_the_new_space_but_reports_no_entry_change(archive, tmp_path, counting):
+    ingest(archive, tmp_path / "index", counting)
+    other = BuildPlan(model_id="another-space", backend=DEFAULT_BACKEND, load=lambda: counting)
+    counting.texts.clear()
+    report = update_index(tmp_path / "index", load_corpus([archive]).entries, other)
+    assert not report.up_to_date and report.unchanged == 6 and report.added == []
+    assert report.chunks_encoded == report.chunks and report.leads_encoded == 6
+    assert open_index(tmp_path / "index").manifest.model_id == "another-space"

@@ -38,7 +38,8 @@ def eval_command(questions: Path | None, index_dir: Path | None, show_misses: bo
     if not path.is_file():
         raise EvaluationError(f"no questions file at {path}; pass one with --questions FILE")
     searcher = open_searcher(settings_from(index_dir))
-    report = evaluate(load_questions(path), lambda q: [hit.entry_id for hit in searcher.search(q, top_k=10)],
+    # 30, not 10: the public-only figures drop the hub's own ids and still need ten results.
+    report = evaluate(load_questions(path), lambda q: [hit.entry_id for hit in searcher.search(q, top_k=30)],
                       searcher.index.has_entry)
     if as_json:
         click.echo(json.dumps(asdict(report), indent=2))

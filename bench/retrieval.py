@@ -1,0 +1,98 @@
+"""Compare retrieval designs on labelled questions: the measurement behind khub's fusion choice.
+
+Runs every design on the same index and prints Recall@5/10, MRR@10 and nDCG@10, over all labels and
+over the public labels only (the hub's own ids dropped from labels and results, as the reference
+figures in ../shared/FACTS.md were made):
+
+    leads only      one MiniLM vector per entry (title + opening): the usual baseline
+    chunks only     best section chunk per entry
+    bm25 only       SQLite FTS5 BM25 over title, tags and body
+    rrf             reciprocal rank fusion (k=60) of the three rankings above
+    evidence sum    khub's default: exact cosine of best chunk + lead + 0.35 × relative BM25
+
+Usage (the index must hold the archive the labels refer to):
+    khub ingest corpus ../shared/corpus-public/entries.jsonl
+    python bench/retrieval.py [--index-dir DIR] [--questions FILE] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import khub  # noqa: E402,F401  (quiet, offline environment first)
+from assistant.evaluate import evaluate, load_questions  # noqa: E402
+from assistant.fuse import reciprocal_rank_fusion  # noqa: E402
+from assistant.search import Retrieval, Searcher, open_searcher  # noqa: E402
+from khub.settings import Settings  # noqa: E402
+
+DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"
+
+
+def designs(searcher: Searcher) -> dict:
+    """Each design maps a Retrieval to entry positions, best first."""
+    index = searcher.index
+
+    def chunks(r: Retrieval) -> list[int]:
+        return list(dict.fromkeys(int(index.chunk_entry[vid]) for vid, _ in r.dense_chunks))
+
+    def leads(r: Retrieval) -> list[int]:
+        return [pos for pos, _ in r.dense_leads]
+
+    def bm25(r: Retrieval) -> list[int]:
+        return sorted(r.bm25_entries, key=r.bm25_entries.__getitem__, reverse=True)[: searcher.depth]
+
+    def rrf(r: Retrieval) -> list[int]:
+        scores = reciprocal_rank_fusion({"chunks": chunks(r), "leads": leads(r), "bm25": bm25(r)})
+        return sorted(scores, key=scores.__getitem__, reverse=True)
+
+    return {"leads only (one vector per entry)": leads, "chunks only": chunks, "bm25 only": bm25,
+            "rrf k=60": rrf, "evidence sum (khub)": None}
+
+
+def run(index_dir: Path | None, questions_path: Path) -> dict:
+    searcher = open_searcher(Settings.from_env(index_dir=index_dir))
+    questions = load_questions(questions_path)
+    retrievals = {q.query: searcher.retrieve(q.query) for q in questions}
+    results = {}
+    for name, design in designs(searcher).items():
+        if design is None:
+            rank = lambda query: [searcher.index.entry_ids[c.pos] for c in searcher.rank(query, retrievals[query])]  # noqa: E731
+        else:
+            rank = lambda query, design=design: [searcher.index.entry_ids[p] for p in design(retrievals[query])]  # noqa: E731
+        report = evaluate(questions, rank, searcher.index.has_entry)
+        results[name] = {"all": asdict(report.overall), "public": asdict(report.public_only),
+                         "missing_ids": len(report.missing_ids)}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--index-dir", type=Path)
+    parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not args.questions.is_file():
+        sys.exit(f"skipped: no labelled questions at {args.questions} (they live in ../shared)")
+    results = run(args.index_dir, args.questions)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    missing = next(iter(results.values()))["missing_ids"]
+    if missing:
+        print(f"warning: {missing} labelled ids are not in the index; ingest corpus/ and the public corpus first")
+    print(f"{'design':<36}{'nDCG@10':>9}{'R@10':>7}{'MRR@10':>8}{'R@5':>7} | public {'nDCG@10':>8}{'R@10':>7}")
+    for name, scores in results.items():
+        a, p = scores["all"], scores["public"]
+        print(f"{name:<36}{a['ndcg_at_10']:>9.3f}{a['recall_at_10']:>7.3f}{a['mrr_at_10']:>8.3f}{a['recall_at_5']:>7.3f}"
+              f" |        {p['ndcg_at_10']:>8.3f}{p['recall_at_10']:>7.3f}")
+
+
+if __name__ == "__main__":
+    main()

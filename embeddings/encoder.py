@@ -35,6 +35,8 @@ import numpy as np
 from embeddings.model import DIMENSION, MAX_WORD_PIECES, load_tokenizer, model_dir, weights_fingerprint
 from khub.errors import ConfigError
 
+log = logging.getLogger("khub.encoder")
+
 BACKENDS = ("onnx-int8", "onnx", "torch")
 DEFAULT_BACKEND = "onnx-int8"
 MODEL_SHORT_NAME = "all-MiniLM-L6-v2"
@@ -181,6 +183,7 @@ def ensure_onnx_model(backend: str, cache_dir: Path) -> Path:
     if _is_intact(path):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    log.info("preparing the %s embedding model from the packaged weights in %s (once; about 10 s)", backend, cache_dir)
     if backend == "onnx":
         build, reference = _export_fp32, _reference_vectors_torch
     else:

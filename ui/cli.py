@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -37,6 +38,17 @@ def main() -> None:
       khub search "jwt refresh token expiry"
       khub search "undefined variable" --kind error --json
     """
+    _show_progress_notes()
+
+
+def _show_progress_notes() -> None:
+    """khub's own notes (e.g. a one-time model preparation) go to stderr, one line each."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("khub: %(message)s"))
+    logger = logging.getLogger("khub")
+    if not logger.handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 main.add_command(ingest_command)

@@ -105,7 +105,7 @@ def measure(work: Path, use_public: bool, rounds: int) -> dict:
     started = time.perf_counter()
     # In a child process: the export loads torch, and a big parent would inflate the children's
     # peak-memory figures (Linux keeps ru_maxrss across fork and exec).
-    subprocess.run([sys.executable, "-c", f"from embeddings.encoder import ensure_onnx_model; "
+    subprocess.run([sys.executable, "-c", f"from embeddings.onnx_build import ensure_onnx_model; "
                     f"ensure_onnx_model({DEFAULT_BACKEND!r}, __import__('pathlib').Path({str(models)!r}))"],
                    cwd=ROOT, check=True)
     export_seconds = time.perf_counter() - started

@@ -8,7 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from assistant.search import open_searcher
 from embeddings.index import open_index

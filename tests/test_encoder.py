@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from embeddings.encoder import BACKENDS, ensure_onnx_model, load_encoder, onnx_model_path
+from embeddings.encoder import BACKENDS, load_encoder
+from embeddings.onnx_build import ensure_onnx_model, onnx_model_path
 from embeddings.model import DIMENSION, weights_fingerprint
 from khub.errors import ConfigError
 

@@ -146,13 +146,19 @@ def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache, progre
     # Similar lengths in one group means less padding inside each batch.
     order = sorted(missing, key=lambda text_hash: len(missing[text_hash]))
     done: dict[str, np.ndarray] = {}
+    counted = [0]
+
+    def advance(batch: int) -> None:
+        counted[0] += batch
+        if progress:
+            progress(counted[0], len(order))
+
+    advance(0)
     for start in range(0, len(order), ENCODE_GROUP):
         group = order[start:start + ENCODE_GROUP]
-        matrix = encoder.encode([missing[text_hash] for text_hash in group])
+        matrix = encoder.encode([missing[text_hash] for text_hash in group], progress=advance)
         cache.put_many(group, matrix)
         done.update(zip(group, matrix))
-        if progress:
-            progress(len(done), len(order))
     return done
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ class IngestResult:
 def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = False, rebuild: bool = False,
                progress: Progress | None = None) -> IngestResult:
     """Read ``paths`` (the bundled corpus when empty) and make the index hold exactly their entries."""
+    started = time.perf_counter()
     paths = list(paths) or [settings.corpus_dir]
     corpus = load_corpus(paths, strict=strict)
     if not corpus.entries:
@@ -31,4 +33,5 @@ def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = Fals
                           "the index was left as it was. See corpus/README.md for the entry format.")
     report = update_index(settings.index_dir, corpus.entries, plan_for(settings),
                           sources=[str(path) for path in paths], rebuild=rebuild, progress=progress)
+    report.seconds = time.perf_counter() - started  # reading and validating count too
     return IngestResult(corpus, report)

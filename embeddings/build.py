@@ -21,6 +21,7 @@ from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk, chunk_entry, lead_text, text_hash
 from ingest.entry import Entry
+from ingest.error_messages import KEYS_VERSION
 from khub.errors import KhubError
 
 CHUNK_TOKENS = MAX_WORD_PIECES  # the model reads 256 word pieces: a chunk is never cut by the encoder
@@ -73,7 +74,8 @@ def update_index(
         report = _diff(entries, previous.entry_hashes() if previous else {})
         report.entries = len(entries)
         reusable = previous if previous and not rebuild and previous.manifest.chunker == CHUNKER else None
-        if reusable and reusable.manifest.model_id == plan.model_id and not (report.added or report.changed or report.removed):
+        same_keys = reusable and reusable.manifest.model_id == plan.model_id and reusable.manifest.error_keys == KEYS_VERSION
+        if same_keys and not (report.added or report.changed or report.removed):
             report.up_to_date, report.chunks = True, reusable.manifest.chunks
             report.snapshot = reusable.folder.name
         else:
@@ -171,7 +173,7 @@ def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Ch
     vectors.save_vector_index(vectors.build_vector_index(lead_matrix), build / vectors.LEADS_FILE)
     Manifest(
         format_version=FORMAT_VERSION, model=MODEL_NAME, model_id=plan.model_id, backend=plan.backend,
-        dimension=DIMENSION, normalized=True, vector_index=vectors.INDEX_TYPE, chunker=CHUNKER,
+        dimension=DIMENSION, normalized=True, vector_index=vectors.INDEX_TYPE, chunker=CHUNKER, error_keys=KEYS_VERSION,
         corpus_hash=corpus_hash(entries), entries=len(entries), chunks=len(chunks),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sources=tuple(sources),
     ).write(build)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ingest.chunk import Chunk
 from ingest.entry import Entry
+from ingest.error_messages import ecosystems_of, entry_codes, message_template
 from khub.errors import ConfigError, IndexUnavailableError
 
 FILE_NAME = "khub.sqlite"
@@ -55,6 +56,16 @@ CREATE TABLE chunks (
     tokens INTEGER NOT NULL
 );
 CREATE INDEX chunks_by_entry ON chunks(entry_id);
+CREATE TABLE error_messages (
+    pos INTEGER NOT NULL REFERENCES entries(pos),
+    message TEXT NOT NULL,
+    template TEXT NOT NULL
+);
+CREATE TABLE error_entries (
+    pos INTEGER PRIMARY KEY REFERENCES entries(pos),
+    codes TEXT NOT NULL,
+    ecosystems TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
 );
@@ -99,6 +110,7 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
              for vid, c in enumerate(chunks)),
         )
         connection.execute("INSERT INTO entries_fts(entries_fts) VALUES ('optimize')")
+        _write_error_keys(connection, entries)
         connection.commit()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
@@ -107,6 +119,28 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
         raise
     finally:
         connection.close()
+
+
+def _write_error_keys(connection: sqlite3.Connection, entries: Sequence[Entry]) -> None:
+    """Key every error entry's messages once, at ingest: templates, codes and ecosystems."""
+    for pos, entry in enumerate(entries):
+        if not entry.error_message:
+            continue
+        messages = list(dict.fromkeys([entry.error_message, *entry.message_variants]))
+        connection.executemany("INSERT INTO error_messages VALUES (?,?,?)",
+                               ((pos, message, message_template(message)) for message in messages))
+        codes = entry_codes(entry.extra.get("error_type"), messages)
+        ecosystems = ecosystems_of(entry.languages, entry.tags)
+        connection.execute("INSERT INTO error_entries VALUES (?,?,?)",
+                           (pos, json.dumps(sorted(codes)), json.dumps(sorted(ecosystems))))
+
+
+def error_rows(connection: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
+    """All keyed error messages (pos, message, template) and error entries (pos, codes, ecosystems)."""
+    messages = connection.execute("SELECT pos, message, template FROM error_messages ORDER BY rowid").fetchall()
+    keyed = [(pos, tuple(json.loads(codes)), tuple(json.loads(ecosystems)))
+             for pos, codes, ecosystems in connection.execute("SELECT pos, codes, ecosystems FROM error_entries")]
+    return messages, keyed
 
 
 def _entry_row(pos: int, entry: Entry) -> tuple:
@@ -193,11 +227,11 @@ def allowed_rows(connection: sqlite3.Connection, filters: Filters) -> tuple[list
 
 def chunk_rows(connection: sqlite3.Connection, vids: Iterable[int]) -> list[tuple]:
     """Rows (vid, chunk_id, entry_id, section, body, kind, title) for the given vids."""
-    return _rows_in(connection, "SELECT c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
+    return rows_in(connection, "SELECT c.vid, c.chunk_id, c.entry_id, c.section, c.body, e.kind, e.title "
                                 "FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE c.vid IN ({})", vids)
 
 
-def _rows_in(connection: sqlite3.Connection, sql: str, keys: Iterable[int]) -> list[tuple]:
+def rows_in(connection: sqlite3.Connection, sql: str, keys: Iterable[int]) -> list[tuple]:
     keys = list(keys)
     if not keys:
         return []

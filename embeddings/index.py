@@ -103,6 +103,16 @@ class Index:
             row = self._db.execute("SELECT * FROM entries WHERE id = ?", [entry_id]).fetchone()
         return database.entry_from_row(row) if row else None
 
+    def entry_titles(self, positions: list[int]) -> dict[int, str]:
+        """The titles of the entries at ``positions``, by position."""
+        with self._lock:
+            return dict(database.rows_in(self._db, "SELECT pos, title FROM entries WHERE pos IN ({})", positions))
+
+    def error_rows(self) -> tuple[list[tuple], list[tuple]]:
+        """The keyed messages and codes of every error entry (see embeddings/database.py)."""
+        with self._lock:
+            return database.error_rows(self._db)
+
     def has_entry(self, entry_id: str) -> bool:
         return entry_id in self._positions
 

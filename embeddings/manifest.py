@@ -8,7 +8,7 @@ from pathlib import Path
 
 from khub.errors import IndexMismatchError, IndexUnavailableError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: error entries' messages keyed for diagnosis
 FILE_NAME = "manifest.json"
 REBUILD = "rebuild it with: khub ingest --rebuild"
 
@@ -25,6 +25,7 @@ class Manifest:
     normalized: bool
     vector_index: str  # the FAISS index type
     chunker: str  # chunking version and budget: chunks are reused only under the same chunker
+    error_keys: str  # version of the error-message templates and codes stored for diagnosis
     corpus_hash: str
     entries: int
     chunks: int

@@ -1,0 +1,128 @@
+"""Diagnose pasted error output: parse it, match the debug archive, and say how sure the match is.
+
+For every error found in the paste (the primary one, the rest of its chain, other errors printed
+with it), each error entry gathers evidence: a shared error code, the similarity of its closest
+message template, whether it belongs to the paste's ecosystem, and hybrid search on the error's
+message. The strongest evidence wins; below a calibrated threshold the answer says it has no
+confident match and still lists the nearest entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.diagnose.match import ErrorCatalog, MessageMatch
+from assistant.diagnose.parsers import parse_errors
+from assistant.diagnose.paste import PasteError, clean_paste
+from assistant.diagnose.signature import ErrorSignature
+from assistant.search import Searcher
+from embeddings.database import Filters
+
+MAX_SIGNATURES = 6
+# Calibrated on the dev traces and on real errors the archive lacks (bench/diagnose.py prints the
+# sweep): at or above it, a match is confident.
+CONFIDENT = 0.62
+OTHER_SIGNATURE = 0.97  # the primary error counts a little more than others printed with it
+WRONG_ECOSYSTEM = 0.55
+OTHER_TYPE = 0.6  # a ValueError entry rarely explains a TypeError, however alike the words
+
+
+@dataclass(frozen=True)
+class DiagnosisHit:
+    """An archive entry that may explain the error, with why and how sure."""
+
+    entry_id: str
+    score: float
+    reason: str
+    title: str
+    matched_message: str | None  # the entry's message closest to the paste's, when one matched
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What the paste holds and which entries explain it."""
+
+    signature: ErrorSignature
+    others: tuple[ErrorSignature, ...]
+    hits: tuple[DiagnosisHit, ...]
+    confident: bool
+    notices: tuple[str, ...] = ()
+
+
+class Diagnoser:
+    """Diagnoses pastes against one index (its error entries and its hybrid search)."""
+
+    def __init__(self, searcher: Searcher, catalog: ErrorCatalog | None = None):
+        self.searcher = searcher
+        self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows())
+
+    def diagnose(self, raw: str | bytes, top_k: int = 5) -> Diagnosis:
+        """Parse the paste and rank the archive's error entries; PasteError if it holds no error."""
+        paste = clean_paste(raw)
+        signatures = parse_errors(paste.text)[:MAX_SIGNATURES]
+        if not signatures:
+            raise PasteError("no error found in the paste: no traceback, stack trace, compiler or database error "
+                             "line; paste the whole output of the failing command, including its last lines")
+        scored = self._score(signatures)
+        ranked = sorted(scored.items(), key=lambda item: (-item[1].score, item[0]))[:top_k]
+        titles = self.searcher.index.entry_titles([pos for pos, _ in ranked])
+        hits = tuple(DiagnosisHit(self.searcher.index.entry_ids[pos], s.score, s.reason, titles.get(pos, ""), s.message)
+                     for pos, s in ranked)
+        confident = bool(hits) and hits[0].score >= CONFIDENT and not hits[0].reason.startswith("other ecosystem")
+        return Diagnosis(signatures[0], tuple(signatures[1:]), hits, confident, paste.notices)
+
+    def _score(self, signatures: list[ErrorSignature]) -> dict[int, _Scored]:
+        best: dict[int, _Scored] = {}
+        for rank, signature in enumerate(signatures):
+            weight = 1.0 if rank == 0 else OTHER_SIGNATURE
+            for pos, hit in self._score_one(signature, weight).items():
+                if pos not in best or hit.score > best[pos].score:
+                    best[pos] = hit
+        return best
+
+    def _score_one(self, signature: ErrorSignature, weight: float) -> dict[int, _Scored]:
+        matches = self.catalog.match(signature)
+        dense = self._dense_evidence(signature)
+        hits = {}
+        for pos in set(matches) | set(dense):
+            match = matches.get(pos)
+            score, reason = _evidence(match, dense.get(pos, 0.0))
+            same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(signature.ecosystem, pos)
+            if same_ecosystem is False:
+                score, reason = score * WRONG_ECOSYSTEM, f"other ecosystem; {reason}"
+            hits[pos] = _Scored(round(score * weight, 4), reason,
+                                match.message if match and match.similarity >= 0.6 else None)
+        return hits
+
+    def _dense_evidence(self, signature: ErrorSignature) -> dict[int, float]:
+        """Hybrid search over error entries on the error's message: mean of chunk and lead cosine."""
+        query = "\n".join([signature.message, *signature.context[:2]])
+        retrieval = self.searcher.retrieve(query, Filters(kind="error"))
+        candidates = self.searcher.rank(query, retrieval)[:20]
+        return {c.pos: (c.evidence.chunk + c.evidence.lead) / 2 for c in candidates}
+
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    reason: str
+    message: str | None
+
+
+def _evidence(match: MessageMatch | None, dense: float) -> tuple[float, str]:
+    """Score (0..1) and reason from one entry's evidence against one error."""
+    similarity = match.similarity if match else 0.0
+    code = 0.97 if match and match.same_code else 0.0
+    score = 0.7 * max(similarity, code) + 0.3 * dense
+    if match and match.same_type is False and not code:
+        score *= OTHER_TYPE
+    if code:
+        reason = f"same error code {match.same_code}"
+    elif similarity >= 0.9:
+        reason = "same message template"
+    elif similarity >= 0.6:
+        reason = f"similar message ({similarity:.0%})"
+    else:
+        reason = "similar text"
+    return score, reason

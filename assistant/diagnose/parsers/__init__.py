@@ -1,0 +1,46 @@
+"""One parser module per ecosystem, behind one interface: ``parse(text) -> list[ErrorSignature]``.
+
+Each parser returns the errors it recognises in the text, most important first (an empty list when
+the text holds none of its kind). ``parse_errors`` runs them all, so a psycopg error inside a Python
+traceback is seen by both the Python and the SQL parser, and falls back to the generic parser.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from assistant.diagnose.parsers import generic, javascript, php, python, rust, sql
+from assistant.diagnose.signature import ErrorSignature
+
+log = logging.getLogger("khub.diagnose")
+
+PARSERS: dict[str, Callable[[str], list[ErrorSignature]]] = {
+    "python": python.parse,
+    "javascript": javascript.parse,
+    "php": php.parse,
+    "rust": rust.parse,
+    "sql": sql.parse,
+}
+
+
+def parse_errors(text: str) -> list[ErrorSignature]:
+    """Every error found in the text, the primary one first (the one with the richest stack)."""
+    groups = []
+    for name, parse in PARSERS.items():
+        try:
+            found = parse(text)
+        except Exception:  # a parser bug must not cost the user the other parsers' findings
+            log.warning("the %s parser failed on this paste; other parsers still ran", name, exc_info=True)
+            continue
+        if found:
+            groups.append(found)
+    if not groups:
+        return generic.parse(text)
+    groups.sort(key=lambda group: (-len(group[0].frames), -_position(text, group[0])))
+    return [signature for group in groups for signature in group]
+
+
+def _position(text: str, signature: ErrorSignature) -> int:
+    """Where the error's message appears in the text (later errors are usually the final ones)."""
+    return text.rfind(signature.message.split(": ", 1)[-1][:60])

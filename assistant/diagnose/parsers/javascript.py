@@ -1,0 +1,108 @@
+"""JavaScript: Node/V8 errors with their stacks, and the Chrome, Firefox and Safari console forms."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.diagnose.parsers.common import collapse_recursion, in_app, to_int
+from assistant.diagnose.signature import ErrorSignature, Frame
+
+ECOSYSTEM = "javascript"
+JS_TYPES = ("Error|TypeError|ReferenceError|SyntaxError|RangeError|URIError|EvalError|AggregateError|InternalError"
+            "|DOMException|AbortError|SystemError|AssertionError|UnhandledPromiseRejection|[A-Z]\\w*Error")
+ERROR_LINE = re.compile(rf"^\s*(?:Uncaught(?: \(in promise\))?:?\s+|\[)?(?P<type>{JS_TYPES})"
+                        r"(?: \[(?P<code>[A-Z_0-9]+)\])?:\s?(?P<message>.*?)\]?$")
+V8_FRAME = re.compile(r"^\s+at (?:async )?(?:(?P<function>.+?) \((?P<where>[^()]*)\)|(?P<bare>\S+))\s*$")
+GECKO_FRAME = re.compile(r"^\s*(?P<function>[\w$.<>/]*)@(?P<where>\S+:\d+:\d+)\s*$")
+FIREFOX_CONSOLE = re.compile(r"^\s*(?P<function>[\w$.]+) (?P<where>\S+:\d+(?::\d+)?)\s*$")
+LOCATION = re.compile(r"^(?P<file>.*?):(?P<line>\d+)(?::(?P<column>\d+))?$")
+NODE_HEADER = re.compile(r"^(?P<file>/\S+|[A-Za-z]:\\\S+|file://\S+):(?P<line>\d+)$")
+CODE_PROPERTY = re.compile(r"^\s*code: '(?P<code>[A-Z_0-9]+)'")
+
+
+def parse(text: str) -> list[ErrorSignature]:
+    """Every JavaScript error line followed by a stack (or printed alone by a console)."""
+    lines = text.split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        match = ERROR_LINE.match(line)
+        if not match or not _looks_like_js(lines, index, match):
+            continue
+        frames = _frames(lines[index + 1:])
+        header = _node_header(lines, index)
+        if header and not any(frame.in_app for frame in frames):
+            frames = [header, *frames]
+        code = match["code"] or _code_property(lines[index + 1:])
+        message = f"{match['type']}: {match['message'].strip()}"
+        found.append(ErrorSignature(ECOSYSTEM, match["type"], message, code=code, frames=collapse_recursion(frames),
+                                    context=_source_line(lines, index)))
+    return found
+
+
+def _looks_like_js(lines: list[str], index: int, match: re.Match) -> bool:
+    """A JS error line is followed by stack frames, or stands where Node or a console puts it."""
+    following = lines[index + 1:index + 3]
+    if any(V8_FRAME.match(line) or GECKO_FRAME.match(line) or FIREFOX_CONSOLE.match(line) for line in following):
+        return True
+    if "Uncaught" in lines[index] or lines[index].lstrip().startswith("["):
+        return True
+    nearby = "\n".join(lines[max(0, index - 6):index + 8])
+    return bool(re.search(r"Node\.js v\d|node:internal", nearby)) or _node_header(lines, index) is not None
+
+
+def _frames(lines: list[str]) -> list[Frame]:
+    """Stack frames from the top (innermost) down, returned outermost first like other ecosystems."""
+    frames = []
+    for line in lines:
+        frame = _frame(line)
+        if frame is None:
+            if line.strip().startswith(("at ", "...")) or not line.strip():
+                continue
+            break
+        frames.append(frame)
+    return list(reversed(frames))
+
+
+def _frame(line: str) -> Frame | None:
+    v8 = V8_FRAME.match(line)
+    if v8:
+        where, function = (v8["where"], v8["function"]) if v8["where"] is not None else (v8["bare"], None)
+        return _located(where, function)
+    gecko = GECKO_FRAME.match(line) or FIREFOX_CONSOLE.match(line)
+    if gecko:
+        return _located(gecko["where"], gecko["function"] or None)
+    return None
+
+
+def _located(where: str, function: str | None) -> Frame:
+    location = LOCATION.match(where or "")
+    path = location["file"] if location else where
+    line = to_int(location["line"]) if location else None
+    column = to_int(location["column"]) if location else None
+    return Frame(path, function, line, column, in_app(path, function) and path not in ("<anonymous>", "native"))
+
+
+def _node_header(lines: list[str], index: int) -> Frame | None:
+    """Node prints 'file:line', the source line and a caret above a SyntaxError or uncaught error."""
+    for line in reversed(lines[max(0, index - 5):index]):
+        header = NODE_HEADER.match(line.strip())
+        if header:
+            return Frame(header["file"], None, to_int(header["line"]), None, in_app(header["file"]))
+    return None
+
+
+def _source_line(lines: list[str], index: int) -> tuple[str, ...]:
+    """The source line Node shows between 'file:line' and the caret."""
+    for offset in range(max(0, index - 5), index):
+        if NODE_HEADER.match(lines[offset].strip()) and offset + 1 < index and lines[offset + 1].strip():
+            return (lines[offset + 1].strip(),)
+    return ()
+
+
+def _code_property(lines: list[str]) -> str | None:
+    """Node prints system errors' code as an object property after the stack: code: 'ECONNREFUSED'."""
+    for line in lines[:30]:
+        code = CODE_PROPERTY.match(line)
+        if code:
+            return code["code"]
+    return None

@@ -1,0 +1,124 @@
+"""Python: tracebacks (chained ones too), SyntaxError carets, warnings, and lone exception lines."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.diagnose.parsers.common import collapse_recursion, in_app, to_int
+from assistant.diagnose.signature import ErrorSignature, Frame
+
+ECOSYSTEM = "python"
+TRACEBACK = re.compile(r"^\s*Traceback \(most recent call last\):\s*$")
+FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)(?:, in (?P<function>.+))?\s*$')
+CHAIN = re.compile(r"^\s*(During handling of the above exception, another exception occurred|"
+                   r"The above exception was the direct cause of the following exception):\s*$")
+EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Group|Fault"
+                       r"|Violation|NotFound|DoesNotExist|Timeout|Failure|Refused))(?::\s?(?P<message>.*))?$")
+ANY_EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?::\s?(?P<message>.*))?$")
+WARNING = re.compile(r"^(?P<file>\S.*?\.py):(?P<line>\d+): (?P<type>\w*Warning): (?P<message>.+)$")
+BUILTIN_EXCEPTIONS = frozenset(
+    "ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError BufferError ConnectionError "
+    "ConnectionRefusedError ConnectionResetError EOFError FileExistsError FileNotFoundError FloatingPointError "
+    "ImportError IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt "
+    "LookupError MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplementedError OSError "
+    "OverflowError PermissionError ProcessLookupError RecursionError ReferenceError RuntimeError StopIteration "
+    "StopAsyncIteration SyntaxError SystemError SystemExit TabError TimeoutError TypeError UnboundLocalError "
+    "UnicodeDecodeError UnicodeEncodeError UnicodeError ValueError ZeroDivisionError ExceptionGroup".split()
+)
+
+
+def parse(text: str) -> list[ErrorSignature]:
+    """Every Python error in the text: each traceback (with its chain), lone SyntaxErrors and exception lines."""
+    lines = text.split("\n")
+    found: list[ErrorSignature] = []
+    chain: list[ErrorSignature] = []
+    index = 0
+    while index < len(lines):
+        if TRACEBACK.match(lines[index]) or _syntax_error_location(lines, index):
+            error, index = _read_traceback(lines, index)
+            if error is None:
+                continue
+            if _chained(lines, index):
+                chain.append(error)
+            else:
+                found.append(error.with_chain(tuple(chain)) if chain else error)
+                chain = []
+            continue
+        lone = _lone_error(lines[index])
+        if lone is not None:
+            found.append(lone)
+        index += 1
+    found.extend(chain)  # a chain whose last traceback was cut off
+    return found
+
+
+def _read_traceback(lines: list[str], start: int) -> tuple[ErrorSignature | None, int]:
+    """Read frames from ``start`` up to the exception line; return the error and the next index."""
+    frames: list[Frame] = []
+    code = ""
+    index = start + 1 if TRACEBACK.match(lines[start]) else start
+    while index < len(lines):
+        line = lines[index]
+        frame = FRAME.match(line)
+        if frame:
+            path, function = frame["file"], (frame["function"] or "").strip() or None
+            frames.append(Frame(path, function, to_int(frame["line"]), None, in_app(path)))
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            code = following.strip() if following.startswith((" ", "\t")) and not FRAME.match(following) else ""
+        elif line.strip() and not line.startswith((" ", "\t")) and not line.lstrip().startswith(("^", "~", "[Previous")):
+            exception = EXCEPTION.match(line.strip()) or ANY_EXCEPTION.match(line.strip())
+            if exception and frames:
+                message = _with_continuation(lines, index, line.strip())
+                return _signature(exception["type"], message, frames, code), index + 1
+            return None, index + 1
+        index += 1
+    return None, index
+
+
+def _with_continuation(lines: list[str], index: int, first: str) -> str:
+    """Some messages continue on following lines (psycopg's DETAIL, multi-line reprs)."""
+    extra = []
+    for line in lines[index + 1:index + 4]:
+        if not line.strip() or TRACEBACK.match(line) or CHAIN.match(line) or FRAME.match(line):
+            break
+        if line.startswith(("DETAIL:", "HINT:", "LINE ", "CONTEXT:")):
+            extra.append(line.strip())
+    return " ".join([first, *extra])
+
+
+def _signature(error_type: str, message: str, frames: list[Frame], code: str) -> ErrorSignature:
+    notes = tuple(re.findall(r"Did you mean:? [^?]+\?", message))
+    context = (code,) if code and not set(code) <= set("^~ ") else ()
+    return ErrorSignature(ECOSYSTEM, error_type, message, frames=collapse_recursion(frames), notes=notes,
+                          context=context)
+
+
+def _chained(lines: list[str], index: int) -> bool:
+    for line in lines[index:index + 3]:
+        if CHAIN.match(line):
+            return True
+        if line.strip():
+            return False
+    return False
+
+
+def _syntax_error_location(lines: list[str], index: int) -> bool:
+    """A SyntaxError printed without 'Traceback' starts with a File line and ends with SyntaxError."""
+    if not FRAME.match(lines[index]) or (index > 0 and FRAME.match(lines[index - 1])):
+        return False
+    if index > 0 and lines[index - 1].strip() and not CHAIN.match(lines[index - 1]):
+        return False
+    following = "\n".join(lines[index + 1:index + 6])
+    return bool(re.search(r"^(?:SyntaxError|IndentationError|TabError)\b", following, re.M))
+
+
+def _lone_error(line: str) -> ErrorSignature | None:
+    """'ModuleNotFoundError: No module named x' or a warning line, printed without a traceback."""
+    warning = WARNING.match(line.strip())
+    if warning:
+        frame = Frame(warning["file"], None, to_int(warning["line"]), None, in_app(warning["file"]))
+        return ErrorSignature(ECOSYSTEM, warning["type"], f"{warning['type']}: {warning['message']}", frames=(frame,))
+    exception = EXCEPTION.match(line.strip())
+    if exception and exception["type"].split(".")[-1] in BUILTIN_EXCEPTIONS and exception["message"] is not None:
+        return ErrorSignature(ECOSYSTEM, exception["type"], line.strip())
+    return None

@@ -1,0 +1,75 @@
+"""SQL servers: MySQL/MariaDB (client, PDO and driver forms) and PostgreSQL (psql, server log, drivers)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.diagnose.signature import ErrorSignature
+
+# MySQL/MariaDB client: ERROR 1452 (23000) at line 6: Cannot add or update a child row: ...
+MYSQL_CLIENT = re.compile(r"^ERROR (?P<code>\d{4}) \((?P<state>[0-9A-Z]{5})\)(?: at line \d+)?: (?P<message>.+)$")
+# PDO: SQLSTATE[23000]: Integrity constraint violation: 1452 Cannot add or update a child row: ...
+PDO = re.compile(r"SQLSTATE\[(?P<state>[0-9A-Z]{5})\]: (?P<category>[^:]+): (?:(?P<code>\d{1,4}) )?(?P<message>.+)$")
+# Python drivers: mysql.connector.errors.IntegrityError: 1452 (23000): ...  |  pymysql.err.IntegrityError: (1452, '...')
+MYSQL_DRIVER = re.compile(r"(?:errors?\.\w+Error|\w+Error): (?:\(?(?P<code>\d{4})(?: \((?P<state>[0-9A-Z]{5})\))?[,:] ?['\"]?)"
+                          r"(?P<message>.+?)['\")]*$")
+# psql / server log: ERROR:  23503: insert or update on table ... (the SQLSTATE only with VERBOSITY verbose)
+POSTGRES = re.compile(r"(?:^|\s)(?P<level>ERROR|FATAL|PANIC):\s+(?:(?P<state>[0-9A-Z]{5}): )?(?P<message>.+)$")
+POSTGRES_DETAIL = re.compile(r"^(?:DETAIL|HINT|CONTEXT|LINE \d+):\s+(?P<text>.+)$")
+PG_STATE_LINE = re.compile(r"^(?:SQL state|SQLSTATE|sqlstate): (?P<state>[0-9A-Z]{5})", re.I)
+
+
+def parse(text: str) -> list[ErrorSignature]:
+    """Every database error in the text, with the server's error number and SQLSTATE where printed."""
+    lines = text.split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        signature = _mysql(stripped) or _postgres(stripped, lines[index + 1:index + 6])
+        if signature:
+            found.append(signature)
+    return found
+
+
+def _mysql(line: str) -> ErrorSignature | None:
+    client = MYSQL_CLIENT.match(line)
+    if client:
+        return ErrorSignature("mysql", f"ERROR {client['code']}", f"ERROR {client['code']} ({client['state']}): "
+                              f"{client['message']}", code=client["code"], notes=(f"SQLSTATE {client['state']}",))
+    pdo = PDO.search(line)
+    if pdo:
+        code = pdo["code"] or pdo["state"]
+        ecosystem = "mysql" if pdo["code"] and len(pdo["code"]) == 4 else "postgresql" if "ERROR:" in line else "sql"
+        message = POSTGRES.search(pdo["message"])
+        text = message["message"] if message else pdo["message"]
+        return ErrorSignature(ecosystem, f"SQLSTATE {pdo['state']}", text, code=code,
+                              notes=(f"SQLSTATE {pdo['state']}", pdo["category"]))
+    driver = MYSQL_DRIVER.search(line)
+    if driver and driver["code"]:
+        return ErrorSignature("mysql", f"ERROR {driver['code']}", driver["message"], code=driver["code"])
+    return None
+
+
+def _postgres(line: str, following: list[str]) -> ErrorSignature | None:
+    match = POSTGRES.search(line)
+    if not match or not _postgres_context(line, following, match):
+        return None
+    details = []
+    state = match["state"]
+    for text in following:
+        detail = POSTGRES_DETAIL.match(text.strip())
+        state_line = PG_STATE_LINE.match(text.strip())
+        if state_line:
+            state = state_line["state"]
+        elif detail:
+            details.append(text.strip())
+        else:
+            break
+    return ErrorSignature("postgresql", f"SQLSTATE {state}" if state else match["level"], match["message"],
+                          code=state, notes=tuple(details))
+
+
+def _postgres_context(line: str, following: list[str], match: re.Match) -> bool:
+    """'ERROR:' alone is too common; PostgreSQL's has two spaces, a SQLSTATE, a DETAIL, or a psql prefix."""
+    return bool(match["state"] or "ERROR:  " in line or "FATAL:  " in line or line.startswith(("psql:", "ERROR:  "))
+                or any(POSTGRES_DETAIL.match(text.strip()) for text in following[:2]))

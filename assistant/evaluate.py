@@ -133,3 +133,87 @@ def _public_ranked(ranked: Sequence[str]) -> list[str]:
 
 def _miss(question: Question, ranked: list[str]) -> dict:
     return {"id": question.id, "query": question.query, "relevant": sorted(question.grades), "got": ranked[:5]}
+
+
+# --- diagnosis -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trace:
+    """One labelled paste: {"id", "text", "relevant", "grades", "tool"}; no relevant ids = not in the archive."""
+
+    id: str
+    text: str
+    relevant: frozenset[str]
+    group: str  # the ecosystem or tool, for per-group figures
+
+
+@dataclass
+class DiagnosisScores:
+    """Figures for one group of traces."""
+
+    traces: int = 0
+    in_archive: int = 0
+    hit_at_1: float = 0.0
+    hit_at_3: float = 0.0
+    mrr: float = 0.0
+    confident_when_in_archive: float = 0.0
+    unsure_when_not_in_archive: float = 0.0  # the share of out-of-archive pastes with no confident match
+
+
+@dataclass
+class DiagnosisReport:
+    """Figures overall and per group, the misses, and the time per paste."""
+
+    overall: DiagnosisScores
+    by_group: dict[str, DiagnosisScores]
+    misses: list[dict]
+    mean_ms: float
+
+
+def load_traces(path: Path) -> list[Trace]:
+    """Read labelled traces (the dev set's format; an "ecosystem" field, if present, names the group)."""
+    traces = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            traces.append(Trace(str(raw["id"]), raw["text"], frozenset(raw.get("relevant", [])),
+                                raw.get("ecosystem") or raw.get("tool", "")))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvaluationError(f"{path}:{number}: not a labelled trace ({exc}); "
+                                  'expected {"id", "text", "relevant"}') from exc
+    return traces
+
+
+def evaluate_diagnosis(traces: Sequence[Trace], diagnose: Callable[[str], tuple[list[str], bool]]) -> DiagnosisReport:
+    """Run ``diagnose`` (text -> (entry ids best first, confident)) on every trace and score it."""
+    results = []
+    started = time.perf_counter()
+    for trace in traces:
+        ranked, confident = diagnose(trace.text)
+        results.append((trace, ranked, confident))
+    elapsed = time.perf_counter() - started
+    groups: dict[str, list] = {}
+    for result in results:
+        groups.setdefault(result[0].group, []).append(result)
+    misses = [{"id": t.id, "want": sorted(t.relevant), "got": ranked[:3], "confident": confident}
+              for t, ranked, confident in results
+              if (t.relevant and not (ranked[:1] and ranked[0] in t.relevant)) or (not t.relevant and confident)]
+    return DiagnosisReport(_diagnosis_scores(results), {name: _diagnosis_scores(group) for name, group in sorted(groups.items())},
+                           misses, 1000 * elapsed / max(1, len(results)))
+
+
+def _diagnosis_scores(results: list) -> DiagnosisScores:
+    inside = [(t, ranked, confident) for t, ranked, confident in results if t.relevant]
+    outside = [confident for t, _, confident in results if not t.relevant]
+    count = len(inside) or 1
+    return DiagnosisScores(
+        traces=len(results), in_archive=len(inside),
+        hit_at_1=sum(bool(r[:1]) and r[0] in t.relevant for t, r, _ in inside) / count,
+        hit_at_3=sum(bool(set(r[:3]) & t.relevant) for t, r, _ in inside) / count,
+        mrr=sum(next((1 / k for k, e in enumerate(r[:10], 1) if e in t.relevant), 0.0) for t, r, _ in inside) / count,
+        confident_when_in_archive=sum(c for _, _, c in inside) / count,
+        unsure_when_not_in_archive=(sum(not c for c in outside) / len(outside)) if outside else 0.0,
+    )

@@ -9,6 +9,7 @@ import click
 
 import khub
 from khub.errors import KhubError
+from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
 from ui.commands.search import search_command
@@ -37,6 +38,7 @@ def main() -> None:
       khub ingest                          # index the bundled corpus/
       khub search "jwt refresh token expiry"
       khub search "undefined variable" --kind error --json
+      python app.py 2>&1 | khub diagnose
     """
     _show_progress_notes()
 
@@ -53,6 +55,7 @@ def _show_progress_notes() -> None:
 
 main.add_command(ingest_command)
 main.add_command(search_command)
+main.add_command(diagnose_command)
 main.add_command(eval_command)
 
 if __name__ == "__main__":

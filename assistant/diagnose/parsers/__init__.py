@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from assistant.diagnose.parsers import generic, javascript, php, python, rust, sql
+from assistant.diagnose.parsers import dotnet, generic, go, java, javascript, php, python, rust, sql, typescript
 from assistant.diagnose.signature import ErrorSignature
 
 log = logging.getLogger("khub.diagnose")
@@ -18,7 +18,11 @@ log = logging.getLogger("khub.diagnose")
 PARSERS: dict[str, Callable[[str], list[ErrorSignature]]] = {
     "python": python.parse,
     "javascript": javascript.parse,
+    "typescript": typescript.parse,
     "php": php.parse,
+    "java": java.parse,
+    "dotnet": dotnet.parse,
+    "go": go.parse,
     "rust": rust.parse,
     "sql": sql.parse,
 }

@@ -1,0 +1,129 @@
+"""``khub diagnose``: paste error output, get the archive entry that explains it."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import click
+
+from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
+from ingest.chunk import split_sections
+from ui.options import index_dir_option, json_option, settings_from
+
+FIX_SECTIONS = ("root cause", "fix", "cause", "solution", "went wrong", "means", "likely")
+
+
+@click.command("diagnose")
+@click.argument("source", required=False, type=click.File("rb"))
+@click.option("--batch", type=click.File("r", encoding="utf-8"),
+              help='Read JSON lines {"id", "text"} from FILE ("-" for stdin); print one JSON line per input.')
+@click.option("--top-k", "-k", type=click.IntRange(1, 50), default=5, show_default=True, help="How many entries.")
+@index_dir_option
+@json_option
+def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json: bool) -> None:
+    """Find the archive entry that explains pasted error output: root cause, fix, and where it happened.
+
+    Reads FILE, or standard input when FILE is "-" or missing. Understands Python, JavaScript
+    (Node and browser consoles), TypeScript, PHP, Java, .NET, Rust, Go, MySQL/MariaDB and
+    PostgreSQL output, inside logs too.
+
+    \b
+    Examples:
+      python app.py 2>&1 | khub diagnose
+      khub diagnose crash.log
+      cargo build 2>&1 | khub diagnose --json
+      khub diagnose --batch pastes.jsonl --json > diagnoses.jsonl
+    """
+    if source is not None and batch is not None:
+        raise click.UsageError("give a FILE or --batch, not both")
+    if batch is None and source is None and sys.stdin.isatty():
+        click.echo("Paste the error output, then press Ctrl-D:", err=True)
+    diagnoser = open_diagnoser(settings_from(index_dir))
+    if batch is not None:
+        _run_batch(diagnoser, batch, top_k)
+        return
+    raw = (source or click.get_binary_stream("stdin")).read()
+    diagnosis = diagnoser.diagnose(raw, top_k=top_k)
+    if as_json:
+        click.echo(json.dumps(diagnosis_json(diagnosis), indent=2, ensure_ascii=False))
+    else:
+        _print(diagnosis, diagnoser)
+
+
+def diagnosis_json(diagnosis: Diagnosis) -> dict:
+    """The shape scripts rely on (``--json``; ``--batch`` adds id and took_ms)."""
+    return {
+        "confident": diagnosis.confident,
+        "signature": diagnosis.signature.as_dict(),
+        "others": [{"ecosystem": s.ecosystem, "error_type": s.error_type, "message": s.message} for s in diagnosis.others],
+        "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason, "title": h.title,
+                  "matched_message": h.matched_message} for h in diagnosis.hits],
+        "notices": list(diagnosis.notices),
+    }
+
+
+def _run_batch(diagnoser: Diagnoser, lines, top_k: int) -> None:
+    failures = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        started = time.perf_counter()
+        try:
+            item = json.loads(line)
+            paste_id, text = item.get("id", number), item["text"]
+            if not isinstance(text, str):
+                raise TypeError("'text' must be a string")
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            failures += 1
+            click.echo(json.dumps({"id": None, "line": number, "error": f"not a {{\"id\", \"text\"}} line: {exc}"}))
+            continue
+        try:
+            result = {"id": paste_id} | diagnosis_json(diagnoser.diagnose(text, top_k=top_k))
+        except PasteError as exc:
+            result = {"id": paste_id, "confident": False, "error": str(exc), "signature": None, "hits": []}
+        result["took_ms"] = round(1000 * (time.perf_counter() - started), 2)
+        click.echo(json.dumps(result, ensure_ascii=False))
+    if failures:
+        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow", err=True)
+        sys.exit(1)
+
+
+def _print(diagnosis: Diagnosis, diagnoser: Diagnoser) -> None:
+    for notice in diagnosis.notices:
+        click.secho(f"note: {notice}", fg="yellow", err=True)
+    signature = diagnosis.signature
+    click.secho(f"Error:  {signature.message}", bold=True)
+    click.echo(f"        {signature.ecosystem}" + (f", code {signature.code}" if signature.code else ""))
+    if signature.culprit:
+        own = "your code" if signature.culprit.in_app else "innermost frame"
+        click.echo(f"Where:  {signature.culprit}  ({own})")
+    if signature.chain:
+        click.echo(f"Root cause of the chain:  {signature.root_cause.message}")
+    for other in diagnosis.others[:3]:
+        click.echo(f"Also:   {other.message}")
+    click.echo()
+    if not diagnosis.hits:
+        click.echo("No entry in the archive resembles this error.")
+        return
+    heading = "Best match:" if diagnosis.confident else "No confident match in the archive. Nearest entries:"
+    click.secho(heading, bold=True)
+    for rank, hit in enumerate(diagnosis.hits, start=1):
+        click.echo(f"{rank:>2}. {hit.title}")
+        click.echo(f"    {hit.entry_id}  [{hit.reason}, score {hit.score:.2f}]")
+        if rank == 1 and diagnosis.confident:
+            _print_fix(diagnoser, hit.entry_id)
+
+
+def _print_fix(diagnoser: Diagnoser, entry_id: str) -> None:
+    """The top entry's root-cause and fix sections, shortened."""
+    entry = diagnoser.searcher.index.entry(entry_id)
+    if entry is None:
+        return
+    for name, blocks in split_sections(entry):
+        if any(word in name.lower() for word in FIX_SECTIONS):
+            text = textwrap.shorten(" ".join(" ".join(blocks).split()), 500, placeholder=" …")
+            click.echo(textwrap.indent(textwrap.fill(f"{name}: {text}", 96), "    "))

@@ -24,16 +24,16 @@ _PLACEHOLDERS = [
     (re.compile(r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?\b", re.I), "<time>"),
     (re.compile(r"\b\d{2}:\d{2}:\d{2}([.,]\d+)?\b"), "<time>"),
     (re.compile(r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"|`[^`\n]{0,200}`|‘[^’\n]{0,200}’|“[^”\n]{0,200}”"), "<v>"),
-    (re.compile(r"(?:[a-z]:)?(?:[\\/][\w.@+~-]+){2,}(?::\d+){0,2}", re.I), "<path>"),
-    (re.compile(r"\b[\w.-]+\.(?:py|js|mjs|cjs|ts|tsx|jsx|php|rs|go|java|cs|vb|rb|sql)(?::\d+){0,2}\b", re.I), "<path>"),
+    (re.compile(r"(?:[a-z]:)?(?:[\\/][\w.@+~-]{1,200}){2,50}(?::\d+){0,2}", re.I), "<path>"),
+    (re.compile(r"\b[\w.-]{1,200}\.(?:py|js|mjs|cjs|ts|tsx|jsx|php|rs|go|java|cs|vb|rb|sql)(?::\d+){0,2}\b", re.I), "<path>"),
     (re.compile(r"\b0x[0-9a-f]+\b", re.I), "<hex>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b", re.I), "<hex>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "<ip>"),
     (re.compile(r"\$[a-z_]\w*", re.I), "$<v>"),  # PHP variables
     # Names printed without quotes (V8: "users.findAll is not a function"), and the placeholder
     # names documentation uses ("x is not a function"): a name, as a quoted one would be.
-    (re.compile(r"(?<![\w<$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?(?![\w>])"), "<v>"),
-    (re.compile(r"(?<![\w<$])(?:[a-z]+[A-Z]\w*|\w+_\w+)(?:\(\))?(?![\w>])"), "<v>"),
+    (re.compile(r"(?<![\w<$])[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){1,20}(?:\(\))?(?![\w>])"), "<v>"),
+    (re.compile(r"(?<![\w<$])(?:[a-z]{1,100}[A-Z]\w{0,100}|\w{1,100}_\w{1,100})(?:\(\))?(?![\w>])"), "<v>"),
     (re.compile(r"(?<![\w<$.-])(?:x|y|z|foo|bar)(?![\w>.-])"), "<v>"),
     (re.compile(r"(?<![\w<])[-+]?\d+(?:[.,]\d+)*(?![\w>])"), "<n>"),
 ]
@@ -45,7 +45,7 @@ _CODE_PATTERNS = [
     re.compile(r"\b(BC\d{5})\b"),  # VB.NET compiler
     re.compile(r"\bSQLSTATE\[?\s*([0-9A-Z]{5})\b"),
     re.compile(r"\bERROR\s+(\d{4})\b"),  # MySQL / MariaDB client
-    re.compile(r"SQLSTATE\[[0-9A-Z]{5}\]:[^:\n]*:\s*(\d{4})\b"),  # PDO wrapping a MySQL error number
+    re.compile(r"SQLSTATE\[[0-9A-Z]{5}\]:[^:\n]{0,100}:\s*(\d{4})\b"),  # PDO wrapping a MySQL error number
 ]
 _CODE_LIKE = re.compile(r"^(?:E\d{4}|TS\d{4,5}|CS\d{4}|BC\d{5}|\d{4}|[0-9A-Z]{5})$")
 
@@ -63,9 +63,12 @@ ECOSYSTEM_OF_LANGUAGE = {
 }
 
 
+MAX_MESSAGE = 2_000  # longer messages are cut: what identifies an error is in its first words
+
+
 def message_template(message: str) -> str:
     """The message with its varying parts replaced by placeholders, lower-cased, one line."""
-    text = message.strip()
+    text = message.strip()[:MAX_MESSAGE]
     for pattern, placeholder in _PLACEHOLDERS:
         text = pattern.sub(placeholder, text)
     return _SPACES.sub(" ", text).strip().rstrip(".").lower()
@@ -73,7 +76,7 @@ def message_template(message: str) -> str:
 
 def codes_in(text: str) -> set[str]:
     """Error codes printed in a text: E0382, TS2322, CS0103, 1452 (MySQL), 23503 (SQLSTATE)."""
-    return {match.group(1) for pattern in _CODE_PATTERNS for match in pattern.finditer(text)}
+    return {match.group(1) for pattern in _CODE_PATTERNS for match in pattern.finditer(text[:MAX_MESSAGE])}
 
 
 def entry_codes(error_type: str | None, messages: Iterable[str]) -> set[str]:

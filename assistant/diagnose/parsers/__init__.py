@@ -28,8 +28,12 @@ PARSERS: dict[str, Callable[[str], list[ErrorSignature]]] = {
 }
 
 
+MAX_LINE = 4_000  # no error line is longer; cutting longer ones bounds every parser's work
+
+
 def parse_errors(text: str) -> list[ErrorSignature]:
     """Every error found in the text, the primary one first (the one with the richest stack)."""
+    text = "\n".join(line[:MAX_LINE] for line in text.split("\n"))
     groups = []
     for name, parse in PARSERS.items():
         try:

@@ -9,9 +9,9 @@ from assistant.diagnose.signature import ErrorSignature
 # MySQL/MariaDB client: ERROR 1452 (23000) at line 6: Cannot add or update a child row: ...
 MYSQL_CLIENT = re.compile(r"^ERROR (?P<code>\d{4}) \((?P<state>[0-9A-Z]{5})\)(?: at line \d+)?: (?P<message>.+)$")
 # PDO: SQLSTATE[23000]: Integrity constraint violation: 1452 Cannot add or update a child row: ...
-PDO = re.compile(r"SQLSTATE\[(?P<state>[0-9A-Z]{5})\]: (?P<category>[^:]+): (?:(?P<code>\d{1,4}) )?(?P<message>.+)$")
+PDO = re.compile(r"SQLSTATE\[(?P<state>[0-9A-Z]{5})\]: (?P<category>[^:]{1,100}): (?:(?P<code>\d{1,4}) )?(?P<message>.+)$")
 # Python drivers: mysql.connector.errors.IntegrityError: 1452 (23000): ...  |  pymysql.err.IntegrityError: (1452, '...')
-MYSQL_DRIVER = re.compile(r"(?:errors?\.\w+Error|\w+Error): (?:\(?(?P<code>\d{4})(?: \((?P<state>[0-9A-Z]{5})\))?[,:] ?['\"]?)"
+MYSQL_DRIVER = re.compile(r"\b(?:[\w.]{0,100}\.)?\w{0,60}Error: (?:\(?(?P<code>\d{4})(?: \((?P<state>[0-9A-Z]{5})\))?[,:] ?['\"]?)"
                           r"(?P<message>.+?)['\")]*$")
 # psql / server log: ERROR:  23503: insert or update on table ... (the SQLSTATE only with VERBOSITY verbose)
 POSTGRES = re.compile(r"(?:^|\s)(?P<level>ERROR|FATAL|PANIC):\s+(?:(?P<state>[0-9A-Z]{5}): )?(?P<message>.+)$")

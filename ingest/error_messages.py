@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 # Bump when templates or codes change: indexes keyed with another version are re-keyed on ingest.
-KEYS_VERSION = "2"
+KEYS_VERSION = "3"
 
 # Order matters: wider patterns first, so a URL is not cut into a path and numbers.
 _PLACEHOLDERS = [
@@ -23,7 +23,9 @@ _PLACEHOLDERS = [
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I), "<uuid>"),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?\b", re.I), "<time>"),
     (re.compile(r"\b\d{2}:\d{2}:\d{2}([.,]\d+)?\b"), "<time>"),
-    (re.compile(r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"|`[^`\n]{0,200}`|‘[^’\n]{0,200}’|“[^”\n]{0,200}”"), "<v>"),
+    # Quoted values, but not quoted punctuation: "'(' was never closed" is not "'[' was never closed".
+    (re.compile(r"'(?=[^'\n]{0,200}[\w$])[^'\n]{0,200}'|\"(?=[^\"\n]{0,200}[\w$])[^\"\n]{0,200}\""
+                r"|`(?=[^`\n]{0,200}[\w$])[^`\n]{0,200}`|‘[^’\n]{0,200}’|“[^”\n]{0,200}”"), "<v>"),
     (re.compile(r"(?:[a-z]:)?(?:[\\/][\w.@+~-]{1,200}){2,50}(?::\d+){0,2}", re.I), "<path>"),
     (re.compile(r"\b[\w.-]{1,200}\.(?:py|js|mjs|cjs|ts|tsx|jsx|php|rs|go|java|cs|vb|rb|sql)(?::\d+){0,2}\b", re.I), "<path>"),
     (re.compile(r"\b0x[0-9a-f]+\b", re.I), "<hex>"),

@@ -60,10 +60,12 @@ class Diagnoser:
         """Parse the paste and rank the archive's error entries; PasteError if it holds no error."""
         paste = clean_paste(raw)
         signatures = parse_errors(paste.text)[:MAX_SIGNATURES]
+        # The rest of each exception chain is evidence too: the root cause is often the known error.
+        chained = [link for signature in signatures for link in signature.chain]
         if not signatures:
             raise PasteError("no error found in the paste: no traceback, stack trace, compiler or database error "
                              "line; paste the whole output of the failing command, including its last lines")
-        scored = self._score(signatures)
+        scored = self._score(signatures + chained[:MAX_SIGNATURES])
         ranked = sorted(scored.items(), key=lambda item: (-item[1].score, item[0]))[:top_k]
         titles = self.searcher.index.entry_titles([pos for pos, _ in ranked])
         hits = tuple(DiagnosisHit(self.searcher.index.entry_ids[pos], s.score, s.reason, titles.get(pos, ""), s.message)
@@ -114,7 +116,7 @@ def _evidence(match: MessageMatch | None, dense: float) -> tuple[float, str]:
     """Score (0..1) and reason from one entry's evidence against one error."""
     similarity = match.similarity if match else 0.0
     code = 0.97 if match and match.same_code else 0.0
-    score = 0.7 * max(similarity, code) + 0.3 * dense
+    score = 0.85 * max(similarity, code) + 0.15 * dense
     if match and match.same_type is False and not code:
         score *= OTHER_TYPE
     if code:

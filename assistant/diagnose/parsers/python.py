@@ -8,7 +8,12 @@ from assistant.diagnose.parsers.common import collapse_recursion, in_app, to_int
 from assistant.diagnose.signature import ErrorSignature, Frame
 
 ECOSYSTEM = "python"
-TRACEBACK = re.compile(r"^\s*Traceback \(most recent call last\):\s*$")
+TRACEBACK = re.compile(r"^\s*(?:\+ )?(?:Exception Group )?Traceback \(most recent call last\):\s*$")
+# Python 3.11 draws exception groups' sub-tracebacks in a box: "  | " before each line.
+GROUP_BOX = re.compile(r"^\s*(?:\| ?|\+-[-+ \d]*$|\+ (?=Exception Group))")
+# pytest: "E       assert 35.69 == 35.7" lines, then "tests/test_x.py:5: AssertionError".
+PYTEST_E = re.compile(r"^E\s{1,8}(?P<text>.*)$")
+PYTEST_WHERE = re.compile(r"^(?P<file>\S+\.py):(?P<line>\d+): (?P<type>[A-Za-z_][\w.]*)$")
 FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)(?:, in (?P<function>.+))?\s*$')
 CHAIN = re.compile(r"^\s*(During handling of the above exception, another exception occurred|"
                    r"The above exception was the direct cause of the following exception):\s*$")
@@ -28,8 +33,15 @@ BUILTIN_EXCEPTIONS = frozenset(
 
 
 def parse(text: str) -> list[ErrorSignature]:
-    """Every Python error in the text: each traceback (with its chain), lone SyntaxErrors and exception lines."""
-    lines = text.split("\n")
+    """Every Python error in the text: tracebacks (with their chains), pytest failures, lone exception
+    lines and SyntaxErrors, then warnings."""
+    lines = [GROUP_BOX.sub("", line) for line in text.split("\n")] if "Exception Group" in text else text.split("\n")
+    found = _tracebacks(lines) + _pytest_failures(lines)
+    warnings = [signature for signature in found if (signature.error_type or "").endswith("Warning")]
+    return [signature for signature in found if signature not in warnings] + warnings
+
+
+def _tracebacks(lines: list[str]) -> list[ErrorSignature]:
     found: list[ErrorSignature] = []
     chain: list[ErrorSignature] = []
     index = 0
@@ -49,6 +61,20 @@ def parse(text: str) -> list[ErrorSignature]:
             found.append(lone)
         index += 1
     found.extend(chain)  # a chain whose last traceback was cut off
+    return found
+
+
+def _pytest_failures(lines: list[str]) -> list[ErrorSignature]:
+    """pytest's failure blocks: the first "E" line is the message, the location line names the type."""
+    found = []
+    for index, line in enumerate(lines):
+        where = PYTEST_WHERE.match(line.strip())
+        if not where or not EXCEPTION.match(where["type"]):
+            continue
+        messages = [m["text"] for m in map(PYTEST_E.match, lines[max(0, index - 12):index]) if m]
+        message = f"{where['type']}: {messages[0].strip()}" if messages else where["type"]
+        frame = Frame(where["file"], None, to_int(where["line"]), None, in_app(where["file"]))
+        found.append(ErrorSignature(ECOSYSTEM, where["type"], message, frames=(frame,)))
     return found
 
 

@@ -13,6 +13,7 @@ from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
 from ui.commands.search import search_command
+from ui.commands.show import show_command
 
 
 class KhubGroup(click.Group):
@@ -56,6 +57,7 @@ def _show_progress_notes() -> None:
 main.add_command(ingest_command)
 main.add_command(search_command)
 main.add_command(diagnose_command)
+main.add_command(show_command)
 main.add_command(eval_command)
 
 if __name__ == "__main__":

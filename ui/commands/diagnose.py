@@ -118,12 +118,17 @@ def _print(diagnosis: Diagnosis, diagnoser: Diagnoser) -> None:
             _print_fix(diagnoser, hit.entry_id)
 
 
-def _print_fix(diagnoser: Diagnoser, entry_id: str) -> None:
-    """The top entry's root-cause and fix sections, shortened."""
+def _print_fix(diagnoser: Diagnoser, entry_id: str, max_lines: int = 14) -> None:
+    """The top entry's root-cause and fix sections, as written (code keeps its lines), cut short."""
     entry = diagnoser.searcher.index.entry(entry_id)
     if entry is None:
         return
     for name, blocks in split_sections(entry):
-        if any(word in name.lower() for word in FIX_SECTIONS):
-            text = textwrap.shorten(" ".join(" ".join(blocks).split()), 500, placeholder=" …")
-            click.echo(textwrap.indent(textwrap.fill(f"{name}: {text}", 96), "    "))
+        if not any(word in name.lower() for word in FIX_SECTIONS):
+            continue
+        lines = "\n\n".join(blocks).split("\n")
+        click.secho(f"    {name}", underline=True)
+        for line in lines[:max_lines]:
+            click.echo(f"    {textwrap.shorten(line, 110, placeholder=' …') if len(line) > 110 else line}")
+        if len(lines) > max_lines:
+            click.echo(f"    … (the whole entry: khub show {entry_id})")

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,14 +85,14 @@ class Searcher:
             bm25_entries=self.index.bm25_entries(query, filters),
         )
 
-    def rank(self, query: str, retrieval: Retrieval) -> list[Candidate]:
-        """Every candidate entry with its exact evidence and score, best first."""
+    def rank(self, query: str, retrieval: Retrieval, also: Iterable[int] = ()) -> list[Candidate]:
+        """Every candidate entry (and the entries at ``also``) with exact evidence and score, best first."""
         bm25 = retrieval.bm25_entries
         best_lexical = sorted(bm25, key=bm25.__getitem__, reverse=True)[: self.depth]
         positions = sorted(
             {int(self.index.chunk_entry[vid]) for vid, _ in retrieval.dense_chunks}
             | {pos for pos, _ in retrieval.dense_leads}
-            | set(best_lexical)
+            | set(best_lexical) | set(also)
         )
         if not positions:
             return []

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest.chunk import Chunk
 from ingest.entry import Entry
-from ingest.error_messages import ecosystems_of, entry_codes, message_template
+from ingest.error_messages import ecosystems_of, entry_codes, frameworks_of, message_template
 from khub.errors import ConfigError, IndexUnavailableError
 
 FILE_NAME = "khub.sqlite"
@@ -64,7 +64,8 @@ CREATE TABLE error_messages (
 CREATE TABLE error_entries (
     pos INTEGER PRIMARY KEY REFERENCES entries(pos),
     codes TEXT NOT NULL,
-    ecosystems TEXT NOT NULL
+    ecosystems TEXT NOT NULL,
+    frameworks TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
@@ -131,15 +132,16 @@ def _write_error_keys(connection: sqlite3.Connection, entries: Sequence[Entry]) 
                                ((pos, message, message_template(message)) for message in messages))
         codes = entry_codes(entry.extra.get("error_type"), messages)
         ecosystems = ecosystems_of(entry.languages, entry.tags)
-        connection.execute("INSERT INTO error_entries VALUES (?,?,?)",
-                           (pos, json.dumps(sorted(codes)), json.dumps(sorted(ecosystems))))
+        frameworks = frameworks_of(entry.languages, entry.tags)
+        connection.execute("INSERT INTO error_entries VALUES (?,?,?,?)",
+                           (pos, json.dumps(sorted(codes)), json.dumps(sorted(ecosystems)), json.dumps(sorted(frameworks))))
 
 
 def error_rows(connection: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
-    """All keyed error messages (pos, message, template) and error entries (pos, codes, ecosystems)."""
+    """All keyed error messages (pos, message, template) and error entries (pos, codes, ecosystems, frameworks)."""
     messages = connection.execute("SELECT pos, message, template FROM error_messages ORDER BY rowid").fetchall()
-    keyed = [(pos, tuple(json.loads(codes)), tuple(json.loads(ecosystems)))
-             for pos, codes, ecosystems in connection.execute("SELECT pos, codes, ecosystems FROM error_entries")]
+    keyed = [(pos, *(tuple(json.loads(value)) for value in values))
+             for pos, *values in connection.execute("SELECT pos, codes, ecosystems, frameworks FROM error_entries")]
     return messages, keyed
 
 

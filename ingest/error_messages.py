@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 # Bump when templates or codes change: indexes keyed with another version are re-keyed on ingest.
-KEYS_VERSION = "3"
+KEYS_VERSION = "4"
 
 # Order matters: wider patterns first, so a URL is not cut into a path and numbers.
 _PLACEHOLDERS = [
@@ -95,3 +95,27 @@ def ecosystems_of(languages: Iterable[str], tags: Iterable[str] = ()) -> set[str
     if not found:
         found = {ECOSYSTEM_OF_LANGUAGE[name.lower()] for name in tags if name.lower() in ECOSYSTEM_OF_LANGUAGE}
     return found
+
+
+# Frameworks an entry can be specific to, and what shows a paste comes from them. An entry about a
+# framework's error is a worse answer for a paste with no sign of that framework.
+FRAMEWORK_MARKERS = {
+    "react": ("react", ".jsx", ".tsx", "usestate", "useeffect"),
+    "vue": ("vue",), "angular": ("angular", "ng0"), "express": ("express",), "nextjs": ("next/", "next.js"),
+    "django": ("django",), "flask": ("flask", "werkzeug"), "fastapi": ("fastapi", "starlette", "uvicorn"),
+    "wordpress": ("wordpress", "wp-content", "wp-includes", "wp-admin", "wp-config"),
+    "laravel": ("laravel", "illuminate\\"), "pdo": ("pdo", "->prepare(", "prepare()"),
+    "winforms": ("winforms", "system.windows.forms", "datagridview"),
+}
+
+
+def frameworks_of(languages: Iterable[str], tags: Iterable[str]) -> set[str]:
+    """The frameworks an entry is specific to, from its languages and tags."""
+    names = {name.lower() for name in [*languages, *tags]}
+    return {framework for framework in FRAMEWORK_MARKERS if framework in names}
+
+
+def frameworks_in(text: str) -> set[str]:
+    """The frameworks a paste shows signs of."""
+    lowered = text.lower()
+    return {framework for framework, markers in FRAMEWORK_MARKERS.items() if any(m in lowered for m in markers)}

@@ -9,6 +9,7 @@ confident match and still lists the nearest entries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.diagnose.match import ErrorCatalog, MessageMatch
@@ -16,15 +17,20 @@ from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import PasteError, clean_paste
 from assistant.diagnose.signature import ErrorSignature
 from assistant.search import Searcher
-from embeddings.database import Filters
+from ingest.error_messages import frameworks_in
 
 MAX_SIGNATURES = 6
+SEARCH_CANDIDATES = 20  # entries found by search alone (no message match) that may still be shown
 # Calibrated on the dev traces and on real errors the archive lacks (bench/diagnose.py prints the
 # sweep): at or above it, a match is confident.
 CONFIDENT = 0.62
 OTHER_SIGNATURE = 0.97  # the primary error counts a little more than others printed with it
 WRONG_ECOSYSTEM = 0.55
 OTHER_TYPE = 0.6  # a ValueError entry rarely explains a TypeError, however alike the words
+OTHER_FRAMEWORK = 0.8  # a React entry is a worse answer for a paste with no sign of React
+CHANCE_SIMILARITY = 0.5  # template similarity of unrelated messages: below it is no evidence
+SAME_TYPE = 0.35  # an entry of the same error type explains the error in general, if nothing closer does
+TELLING_TYPE_ENTRIES = 4  # a type shared by more entries than this tells less (JavaScript's TypeError: ~60)
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class Diagnoser:
         if not signatures:
             raise PasteError("no error found in the paste: no traceback, stack trace, compiler or database error "
                              "line; paste the whole output of the failing command, including its last lines")
+        self._seen_frameworks = frameworks_in(paste.text)
         scored = self._score(signatures + chained[:MAX_SIGNATURES])
         ranked = sorted(scored.items(), key=lambda item: (-item[1].score, item[0]))[:top_k]
         titles = self.searcher.index.entry_titles([pos for pos, _ in ranked])
@@ -84,7 +91,7 @@ class Diagnoser:
 
     def _score_one(self, signature: ErrorSignature, weight: float) -> dict[int, _Scored]:
         matches = self.catalog.match(signature)
-        dense = self._dense_evidence(signature)
+        dense = self._dense_evidence(signature, matches)
         hits = {}
         for pos in set(matches) | set(dense):
             match = matches.get(pos)
@@ -92,16 +99,20 @@ class Diagnoser:
             same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(signature.ecosystem, pos)
             if same_ecosystem is False:
                 score, reason = score * WRONG_ECOSYSTEM, f"other ecosystem; {reason}"
+            if self.catalog.frameworks(pos) - self._seen_frameworks:
+                score *= OTHER_FRAMEWORK
             hits[pos] = _Scored(round(score * weight, 4), reason,
                                 match.message if match and match.similarity >= 0.6 else None)
         return hits
 
-    def _dense_evidence(self, signature: ErrorSignature) -> dict[int, float]:
-        """Hybrid search over error entries on the error's message: mean of chunk and lead cosine."""
+    def _dense_evidence(self, signature: ErrorSignature, also: Iterable[int]) -> dict[int, float]:
+        """Hybrid search (all kinds: an article may explain an error) on the error's message and code
+        context: mean of chunk and lead cosine."""
         query = "\n".join([signature.message, *signature.context[:2]])
-        retrieval = self.searcher.retrieve(query, Filters(kind="error"))
-        candidates = self.searcher.rank(query, retrieval)[:20]
-        return {c.pos: (c.evidence.chunk + c.evidence.lead) / 2 for c in candidates}
+        retrieval = self.searcher.retrieve(query)
+        candidates = self.searcher.rank(query, retrieval, also=also)
+        best = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
+        return {c.pos: (c.evidence.chunk + c.evidence.lead) / 2 for c in candidates if c.pos in best}
 
 
 
@@ -115,8 +126,12 @@ class _Scored:
 def _evidence(match: MessageMatch | None, dense: float) -> tuple[float, str]:
     """Score (0..1) and reason from one entry's evidence against one error."""
     similarity = match.similarity if match else 0.0
+    evidence = max(0.0, (similarity - CHANCE_SIMILARITY) / (1 - CHANCE_SIMILARITY))
+    if match and match.same_type:  # same type: general evidence, worth more the rarer the type
+        specificity = min(1.0, TELLING_TYPE_ENTRIES / max(1, match.type_entries))
+        evidence = max(evidence, specificity * (SAME_TYPE + 0.1 * similarity))
     code = 0.97 if match and match.same_code else 0.0
-    score = 0.85 * max(similarity, code) + 0.15 * dense
+    score = 0.85 * max(evidence, code) + 0.15 * dense
     if match and match.same_type is False and not code:
         score *= OTHER_TYPE
     if code:
@@ -125,6 +140,8 @@ def _evidence(match: MessageMatch | None, dense: float) -> tuple[float, str]:
         reason = "same message template"
     elif similarity >= 0.6:
         reason = f"similar message ({similarity:.0%})"
+    elif match and match.same_type:
+        reason = "same error type"
     else:
         reason = "similar text"
     return score, reason

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from assistant.diagnose.signature import ErrorSignature
@@ -17,7 +18,8 @@ from assistant.diagnose.signature import ErrorSignature
 # Ecosystems whose errors an entry of another ecosystem can still explain.
 COMPATIBLE = {
     "mysql": {"sql"}, "postgresql": {"sql"}, "sql": {"sql"},
-    "typescript": {"typescript", "javascript"}, "javascript": {"javascript", "typescript"},
+    "typescript": {"typescript", "javascript"},
+    "javascript": {"javascript", "typescript", "http", "html", "css"},  # browsers report HTTP and CORS errors
 }
 MIN_SIMILARITY = 45  # templates less alike than this (0..100) are no evidence at all
 
@@ -31,18 +33,25 @@ class MessageMatch:
     message: str  # that closest message, as the entry gives it
     same_code: str | None  # the error code both carry, if any
     same_type: bool | None  # the entry's closest message has the signature's error type (None: unknown)
+    type_entries: int  # how many entries have the signature's error type (1 = a rare, telling type)
     same_ecosystem: bool | None  # None when either side's ecosystem is unknown
 
 
 class ErrorCatalog:
     """The archive's error entries, keyed for matching."""
 
-    def __init__(self, messages: list[tuple[int, str, str]], entries: list[tuple[int, tuple, tuple]]):
+    def __init__(self, messages: list[tuple[int, str, str]], entries: list[tuple[int, tuple, tuple, tuple]]):
         self._positions = [pos for pos, _, _ in messages]
         self._messages = [message for _, message, _ in messages]
         self._templates = [template for _, _, template in messages]
-        self._codes = {pos: set(codes) for pos, codes, _ in entries}
-        self._ecosystems = {pos: set(ecosystems) for pos, _, ecosystems in entries}
+        self._bodies = [body_of(template) for template in self._templates]
+        self._codes = {pos: set(codes) for pos, codes, _, _ in entries}
+        self._ecosystems = {pos: set(ecosystems) for pos, _, ecosystems, _ in entries}
+        self._frameworks = {pos: set(frameworks) for pos, _, _, frameworks in entries}
+        # How many entries share each error type: "TypeError" says little, "ZeroDivisionError" much.
+        self._type_counts: dict[str, int] = defaultdict(int)
+        for pos in set(self._positions):
+            self._type_counts[_error_type(self._templates[self._positions.index(pos)])] += 1
         self._by_code: dict[str, set[int]] = defaultdict(set)
         for pos, codes in self._codes.items():
             for code in codes:
@@ -55,7 +64,7 @@ class ErrorCatalog:
         """Every entry with a close message template, a shared code, or the same error type, by pos."""
         if not self._templates:
             return {}
-        scores = process.cdist([signature.template], self._templates, scorer=template_similarity)[0]
+        scores = similarities(body_of(signature.template), self._bodies)
         error_type = _signature_type(signature)
         best: dict[int, int] = {}
         for index, pos in enumerate(self._positions):
@@ -72,8 +81,13 @@ class ErrorCatalog:
         return MessageMatch(
             pos=pos, similarity=similarity, message=self._messages[index], same_code=shared[0] if shared else None,
             same_type=None if not (error_type and theirs) else error_type == theirs,
+            type_entries=self._type_counts.get(error_type, 0),
             same_ecosystem=self.same_ecosystem(signature.ecosystem, pos),
         )
+
+    def frameworks(self, pos: int) -> set[str]:
+        """The frameworks an entry is specific to (React, WordPress, Django, ...)."""
+        return self._frameworks.get(pos, set())
 
     def same_ecosystem(self, ecosystem: str, pos: int) -> bool | None:
         """Whether an entry belongs to the paste's ecosystem; None if either is unknown."""
@@ -83,21 +97,37 @@ class ErrorCatalog:
         return bool(theirs & COMPATIBLE.get(ecosystem, {ecosystem}))
 
 
-def template_similarity(left: str, right: str, **_) -> float:
-    """0..100: how alike two templates are; a shared leading clause counts, as hints trail off the end.
+def template_similarity(left: str, right: str) -> float:
+    """0..100: how alike two templates are (see ``similarities``, which computes this for many at once)."""
+    return float(similarities(body_of(left), [body_of(right)])[0])
 
 
-    ``nameerror: name <v> is not defined. did you mean: <v>?`` is the same error as
-    ``nameerror: name <v> is not defined``: the prefix score catches that, the plain ratio the rest.
+def similarities(body: str, bodies: list[str]) -> np.ndarray:
+    """How alike one template body is to each of many, 0..100.
+
+    The character ratio sees wording; the token-set ratio forgives a differing name in an unquoted
+    position ("users.findAll is not a function" vs "x.y is not a function"); a shared leading
+    clause counts fully, as hints trail off the end ("name <v> is not defined. did you mean: <v>?").
     """
-    if not left or not right:
-        return 0.0
-    # The character ratio sees wording; the token-set ratio forgives a differing name in an
-    # unquoted position ("users.findAll is not a function" vs "x.y is not a function").
-    blend = (fuzz.ratio(left, right) + fuzz.token_set_ratio(left, right)) / 2
+    if not body or not bodies:
+        return np.zeros(len(bodies))
+    ratio = process.cdist([body], bodies, scorer=fuzz.ratio)[0]
+    token_set = process.cdist([body], bodies, scorer=fuzz.token_set_ratio)[0]
+    prefix = np.array([95.0 if _leading_clause(body, other) else 0.0 for other in bodies])
+    return np.maximum((ratio + token_set) / 2, prefix)
+
+
+def _leading_clause(left: str, right: str) -> bool:
     shorter, longer = sorted((left, right), key=len)
-    prefix = 100.0 * 0.95 if longer.startswith(shorter) and len(shorter) >= 0.5 * len(longer) else 0.0
-    return max(blend, prefix)
+    return bool(shorter) and longer.startswith(shorter) and len(shorter) >= 0.5 * len(longer)
+
+
+def body_of(template: str) -> str:
+    """A template without its "someerror: " prefix: the type is weighed on its own, and it would make
+    every short message of a type look alike ("typeerror: x" vs "typeerror: y")."""
+    if _error_type(template) and ":" in template:
+        return template.split(":", 1)[1].strip() or template
+    return template
 
 
 def _error_type(template: str) -> str:

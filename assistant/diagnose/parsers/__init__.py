@@ -46,7 +46,9 @@ def parse_errors(text: str) -> list[ErrorSignature]:
     if not groups:
         return generic.parse(text)
     groups.sort(key=lambda group: (-len(group[0].frames), -_position(text, group[0])))
-    return [signature for group in groups for signature in group]
+    ordered = [signature for group in groups for signature in group]
+    seen: set[tuple[str, str]] = set()
+    return [s for s in ordered if (s.ecosystem, s.message) not in seen and not seen.add((s.ecosystem, s.message))]
 
 
 def _position(text: str, signature: ErrorSignature) -> int:

@@ -18,17 +18,25 @@ FIREFOX_CONSOLE = re.compile(r"^\s*(?P<function>[\w$.]+) (?P<where>\S+:\d+(?::\d
 LOCATION = re.compile(r"^(?P<file>.*?):(?P<line>\d+)(?::(?P<column>\d+))?$")
 NODE_HEADER = re.compile(r"^(?P<file>/\S+|[A-Za-z]:\\\S+|file://\S+):(?P<line>\d+)$")
 CODE_PROPERTY = re.compile(r"^\s*code: '(?P<code>[A-Z_0-9]+)'")
+# Consoles and test runners wrap the error line; unwrap it, keeping the location they give.
+CHROMIUM_CONSOLE = re.compile(r'^\[[\d:/.]+:\w+:CONSOLE[^\]]*\] "(?P<message>.*)", source: (?P<file>\S+) \((?P<line>\d+)\)$')
+FIREFOX_ERROR = re.compile(r"^JavaScript (?:error|warning): (?P<file>\S*), line (?P<line>\d+): (?P<message>.+)$")
+DIFF_PREFIX = re.compile(r'^\s*[+-] {1,6}"?(?=\S)')
+CORS = re.compile(r"blocked by CORS policy|Cross-Origin Request Blocked|CORS request|Access-Control-Allow-Origin")
 
 
 def parse(text: str) -> list[ErrorSignature]:
     """Every JavaScript error line followed by a stack (or printed alone by a console)."""
-    lines = text.split("\n")
+    lines, located = _unwrap(text.split("\n"))
     found = []
     for index, line in enumerate(lines):
-        match = ERROR_LINE.match(line)
-        if not match or not _looks_like_js(lines, index, match):
+        if index in located and CORS.search(line):  # a console's CORS report is no "XError:" line
+            found.append(ErrorSignature(ECOSYSTEM, "CORS error", line.strip(), frames=(located[index],)))
             continue
-        frames = _frames(lines[index + 1:])
+        match = ERROR_LINE.match(line)
+        if not match or not (index in located or _looks_like_js(lines, index, match)):
+            continue
+        frames = _frames(lines[index + 1:]) or ([located[index]] if index in located else [])
         header = _node_header(lines, index)
         if header and not any(frame.in_app for frame in frames):
             frames = [header, *frames]
@@ -37,6 +45,20 @@ def parse(text: str) -> list[ErrorSignature]:
         found.append(ErrorSignature(ECOSYSTEM, match["type"], message, code=code, frames=collapse_recursion(frames),
                                     context=_source_line(lines, index)))
     return found
+
+
+def _unwrap(lines: list[str]) -> tuple[list[str], dict[int, Frame]]:
+    """Lines with console prefixes and test-runner diff markers removed, and the locations they named."""
+    unwrapped, located = [], {}
+    for index, line in enumerate(lines):
+        wrapped = CHROMIUM_CONSOLE.match(line) or FIREFOX_ERROR.match(line)
+        if wrapped:
+            where = f"{wrapped['file']}:{wrapped['line']}" if wrapped["file"] else "<unknown>"
+            located[index] = _located(where, None)
+            unwrapped.append(wrapped["message"])
+        else:
+            unwrapped.append(DIFF_PREFIX.sub("    " if "at " in line[:20] else "", line).rstrip('"'))
+    return unwrapped, located
 
 
 def _looks_like_js(lines: list[str], index: int, match: re.Match) -> bool:

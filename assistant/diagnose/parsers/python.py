@@ -21,6 +21,7 @@ EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exi
                        r"|Violation|NotFound|DoesNotExist|Timeout|Failure|Refused))(?::\s?(?P<message>.*))?$")
 ANY_EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?::\s?(?P<message>.*))?$")
 WARNING = re.compile(r"^(?P<file>\S.*?\.py):(?P<line>\d+): (?P<type>\w*Warning): (?P<message>.+)$")
+OTHER_STACK = re.compile(r"^\s+at |^\s*\w*@\S+:\d+|^\s+\w+ \S+:\d+")  # JavaScript and JVM frames
 BUILTIN_EXCEPTIONS = frozenset(
     "ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError BufferError ConnectionError "
     "ConnectionRefusedError ConnectionResetError EOFError FileExistsError FileNotFoundError FloatingPointError "
@@ -56,7 +57,8 @@ def _tracebacks(lines: list[str]) -> list[ErrorSignature]:
                 found.append(error.with_chain(tuple(chain)) if chain else error)
                 chain = []
             continue
-        lone = _lone_error(lines[index])
+        other_stack = any(OTHER_STACK.match(line) for line in lines[index + 1:index + 4])
+        lone = None if other_stack else _lone_error(lines[index])
         if lone is not None:
             found.append(lone)
         index += 1

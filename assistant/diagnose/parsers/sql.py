@@ -16,6 +16,9 @@ MYSQL_DRIVER = re.compile(r"\b(?:[\w.]{0,100}\.)?\w{0,60}Error: (?:\(?(?P<code>\
 # psql / server log: ERROR:  23503: insert or update on table ... (the SQLSTATE only with VERBOSITY verbose)
 POSTGRES = re.compile(r"(?:^|\s)(?P<level>ERROR|FATAL|PANIC):\s+(?:(?P<state>[0-9A-Z]{5}): )?(?P<message>.+)$")
 POSTGRES_DETAIL = re.compile(r"^(?:DETAIL|HINT|CONTEXT|LINE \d+):\s+(?P<text>.+)$")
+# node-postgres: "error: insert or update on table ..." and then the error object's fields.
+NODE_PG = re.compile(r"\berror: (?P<message>.+)$")
+NODE_PG_FIELD = re.compile(r"^\s*(?P<name>severity|code|detail|constraint): '(?P<value>[^']*)',?$")
 PG_STATE_LINE = re.compile(r"^(?:SQL state|SQLSTATE|sqlstate): (?P<state>[0-9A-Z]{5})", re.I)
 
 
@@ -25,7 +28,8 @@ def parse(text: str) -> list[ErrorSignature]:
     found = []
     for index, line in enumerate(lines):
         stripped = line.strip()
-        signature = _mysql(stripped) or _postgres(stripped, lines[index + 1:index + 6])
+        signature = (_mysql(stripped) or _postgres(stripped, lines[index + 1:index + 6])
+                     or _node_postgres(stripped, lines[index + 1:index + 30]))
         if signature:
             found.append(signature)
     return found
@@ -67,6 +71,17 @@ def _postgres(line: str, following: list[str]) -> ErrorSignature | None:
             break
     return ErrorSignature("postgresql", f"SQLSTATE {state}" if state else match["level"], match["message"],
                           code=state, notes=tuple(details))
+
+
+def _node_postgres(line: str, following: list[str]) -> ErrorSignature | None:
+    match = NODE_PG.search(line)
+    if not match:
+        return None
+    fields = {m["name"]: m["value"] for m in map(NODE_PG_FIELD.match, following) if m}
+    if fields.get("severity") not in ("ERROR", "FATAL") or "code" not in fields:
+        return None
+    notes = (f"DETAIL: {fields['detail']}",) if fields.get("detail") else ()
+    return ErrorSignature("postgresql", f"SQLSTATE {fields['code']}", match["message"], code=fields["code"], notes=notes)
 
 
 def _postgres_context(line: str, following: list[str], match: re.Match) -> bool:

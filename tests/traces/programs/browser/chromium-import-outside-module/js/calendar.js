@@ -1,0 +1,3 @@
+export function renderMonth(el, date) {
+  el.textContent = date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
+}

@@ -1,0 +1,3 @@
+import { renderMonth } from './calendar.js';
+
+renderMonth(document.getElementById('calendar'), new Date());

@@ -1,0 +1,3 @@
+module pager
+
+go 1.19

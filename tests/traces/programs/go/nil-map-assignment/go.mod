@@ -1,0 +1,3 @@
+module featureflags
+
+go 1.19

@@ -1,0 +1,3 @@
+module github.com/shopco/orders
+
+go 1.19

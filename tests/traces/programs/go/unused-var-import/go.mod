@@ -1,0 +1,3 @@
+module github.com/acme/healthd
+
+go 1.19

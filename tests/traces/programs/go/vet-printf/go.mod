@@ -1,0 +1,3 @@
+module reporter
+
+go 1.19

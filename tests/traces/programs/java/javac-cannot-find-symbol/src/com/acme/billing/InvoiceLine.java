@@ -1,0 +1,6 @@
+package com.acme.billing;
+
+import java.math.BigDecimal;
+
+public record InvoiceLine(String description, BigDecimal amount) {
+}

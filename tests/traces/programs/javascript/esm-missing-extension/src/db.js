@@ -1,0 +1,3 @@
+export async function listOrders() {
+  return [{ id: 1, total: 42.5 }];
+}

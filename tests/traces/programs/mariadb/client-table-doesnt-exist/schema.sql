@@ -1,0 +1,4 @@
+DROP DATABASE IF EXISTS helpdesk;
+CREATE DATABASE helpdesk;
+USE helpdesk;
+CREATE TABLE tickets (id INT PRIMARY KEY, subject VARCHAR(200), status VARCHAR(20));

@@ -20,15 +20,16 @@ from assistant.search import Searcher
 from ingest.error_messages import frameworks_in
 
 MAX_SIGNATURES = 6
+SEARCH_WEIGHT = 0.25  # how much hybrid search counts beside message, code and type evidence
 SEARCH_CANDIDATES = 20  # entries found by search alone (no message match) that may still be shown
 # Calibrated on the dev traces and on real errors the archive lacks (bench/diagnose.py prints the
 # sweep): at or above it, a match is confident.
-CONFIDENT = 0.62
+CONFIDENT = 0.50
 OTHER_SIGNATURE = 0.97  # the primary error counts a little more than others printed with it
 WRONG_ECOSYSTEM = 0.55
 OTHER_TYPE = 0.6  # a ValueError entry rarely explains a TypeError, however alike the words
 OTHER_FRAMEWORK = 0.8  # a React entry is a worse answer for a paste with no sign of React
-CHANCE_SIMILARITY = 0.5  # template similarity of unrelated messages: below it is no evidence
+CHANCE_SIMILARITY = 0.55  # template similarity of unrelated messages: below it is no evidence
 SAME_TYPE = 0.35  # an entry of the same error type explains the error in general, if nothing closer does
 TELLING_TYPE_ENTRIES = 4  # a type shared by more entries than this tells less (JavaScript's TypeError: ~60)
 
@@ -131,7 +132,7 @@ def _evidence(match: MessageMatch | None, dense: float) -> tuple[float, str]:
         specificity = min(1.0, TELLING_TYPE_ENTRIES / max(1, match.type_entries))
         evidence = max(evidence, specificity * (SAME_TYPE + 0.1 * similarity))
     code = 0.97 if match and match.same_code else 0.0
-    score = 0.85 * max(evidence, code) + 0.15 * dense
+    score = (1 - SEARCH_WEIGHT) * max(evidence, code) + SEARCH_WEIGHT * dense
     if match and match.same_type is False and not code:
         score *= OTHER_TYPE
     if code:

@@ -21,6 +21,7 @@ COMPATIBLE = {
     "typescript": {"typescript", "javascript"},
     "javascript": {"javascript", "typescript", "http", "html", "css"},  # browsers report HTTP and CORS errors
 }
+BASE_TYPES = frozenset({"error", "exception", "baseexception", "throwable", "panic", "warning", "fatal error"})
 MIN_SIMILARITY = 45  # templates less alike than this (0..100) are no evidence at all
 
 
@@ -139,6 +140,9 @@ def _error_type(template: str) -> str:
 
 
 def _signature_type(signature: ErrorSignature) -> str:
-    """The signature's error type in the templates' form: last dotted part, lower-cased."""
+    """The signature's error type in the templates' form (last dotted part, lower-cased); '' for the
+    base types every error can have ("Error", "Exception"), which say nothing about which error it is."""
     error_type = (signature.error_type or "").lower().split(".")[-1].split("\\")[-1]
-    return error_type if error_type and " " not in error_type else ""
+    if not error_type or " " in error_type or error_type in BASE_TYPES:
+        return ""
+    return error_type

@@ -15,6 +15,7 @@ FRAME = re.compile(r"^\s+at (?P<function>[^(\n]+?)\s?\([^)]*\)(?: \[0x[0-9a-f]+\
 COMPILER = re.compile(r"^(?P<file>[^(\s][^(]*)\((?P<line>\d+),(?P<column>\d+)\): error (?P<code>(?:CS|BC)\d{4,5}): "
                       r"(?P<message>.+?)(?: \[[^\]]+\])?$")
 LIBRARY = re.compile(r"^(System|Microsoft|Mono)\.")
+MONO_NO_SYMBOLS = re.compile(r"^<[0-9a-f]{32}>$")  # Mono without debug symbols names no file
 
 
 def parse(text: str) -> list[ErrorSignature]:
@@ -47,7 +48,8 @@ def _frames(following: list[str]) -> tuple[Frame, ...]:
                 continue
             break
         function = frame["function"].strip()
-        frames.append(Frame(frame["file"], function, to_int(frame["line"]), None, not LIBRARY.match(function)))
+        path = None if not frame["file"] or MONO_NO_SYMBOLS.match(frame["file"]) else frame["file"]
+        frames.append(Frame(path, function, to_int(frame["line"]) if path else None, None, not LIBRARY.match(function)))
     return collapse_recursion(list(reversed(frames)))
 
 

@@ -114,10 +114,15 @@ def _node_header(lines: list[str], index: int) -> Frame | None:
 
 
 def _source_line(lines: list[str], index: int) -> tuple[str, ...]:
-    """The source line Node shows between 'file:line' and the caret."""
+    """The source line Node shows between 'file:line' and the caret (read for what it means when it
+    is Node's own code: a rejected promise nobody caught)."""
     for offset in range(max(0, index - 5), index):
-        if NODE_HEADER.match(lines[offset].strip()) and offset + 1 < index and lines[offset + 1].strip():
-            return (lines[offset + 1].strip(),)
+        header = lines[offset].strip()
+        if NODE_HEADER.match(header) or header.startswith("node:internal/process/promises"):
+            code = lines[offset + 1].strip() if offset + 1 < index else ""
+            if "fromPromise" in code or header.startswith("node:internal/process/promises"):
+                return ("unhandled promise rejection: a rejected promise that no .catch() or try/await handled",)
+            return (code,) if code else ()
     return ()
 
 

@@ -9,7 +9,8 @@ from assistant.diagnose.signature import ErrorSignature, Frame
 
 ECOSYSTEM = "php"
 LEVELS = r"Fatal error|Parse error|Warning|Notice|Deprecated|Recoverable fatal error|Catchable fatal error|Strict Standards"
-ERROR_LINE = re.compile(rf"^(?:PHP )?(?P<level>{LEVELS}):\s+(?P<body>.+?)"
+# Anchored at a line start or after spaces: PHP glues errors onto unfinished output lines.
+ERROR_LINE = re.compile(rf"(?:^|(?<=\s))(?:PHP )?(?P<level>{LEVELS}):\s+(?P<body>.+?)"
                         r"(?: in (?P<file>\S+?)(?: on line |:)(?P<line>\d+))?\s*$")
 UNCAUGHT = re.compile(r"^Uncaught (?P<type>[\w\\]+): (?P<message>.*)$")
 STACK_FRAME = re.compile(r"^#\d+ (?P<file>[^(\n]+)\((?P<line>\d+)\): (?P<function>.+)$")
@@ -24,7 +25,7 @@ def parse(text: str) -> list[ErrorSignature]:
     lines = text.split("\n")
     found = []
     for index, line in enumerate(lines):
-        match = ERROR_LINE.match(line.strip())
+        match = ERROR_LINE.search(line.strip())
         if match:
             found.append(_error(match, lines[index + 1:]))
             continue

@@ -21,6 +21,8 @@ EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exi
                        r"|Violation|NotFound|DoesNotExist|Timeout|Failure|Refused))(?::\s?(?P<message>.*))?$")
 ANY_EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?::\s?(?P<message>.*))?$")
 WARNING = re.compile(r"^(?P<file>\S.*?\.py):(?P<line>\d+): (?P<type>\w*Warning): (?P<message>.+)$")
+# Alone on a line, these could be JavaScript's as well: leave them to the generic parser.
+SHARED_WITH_JAVASCRIPT = frozenset({"TypeError", "SyntaxError", "ReferenceError", "RangeError", "EvalError"})
 OTHER_STACK = re.compile(r"^\s+at |^\s*\w*@\S+:\d+|^\s+\w+ \S+:\d+")  # JavaScript and JVM frames
 BUILTIN_EXCEPTIONS = frozenset(
     "ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError BufferError ConnectionError "
@@ -147,6 +149,7 @@ def _lone_error(line: str) -> ErrorSignature | None:
         frame = Frame(warning["file"], None, to_int(warning["line"]), None, in_app(warning["file"]))
         return ErrorSignature(ECOSYSTEM, warning["type"], f"{warning['type']}: {warning['message']}", frames=(frame,))
     exception = EXCEPTION.match(line.strip())
-    if exception and exception["type"].split(".")[-1] in BUILTIN_EXCEPTIONS and exception["message"] is not None:
+    name = exception["type"].split(".")[-1] if exception else ""
+    if name in BUILTIN_EXCEPTIONS and name not in SHARED_WITH_JAVASCRIPT and exception["message"] is not None:
         return ErrorSignature(ECOSYSTEM, exception["type"], line.strip())
     return None

@@ -19,6 +19,10 @@ POSTGRES_DETAIL = re.compile(r"^(?:DETAIL|HINT|CONTEXT|LINE \d+):\s+(?P<text>.+)
 # node-postgres: "error: insert or update on table ..." and then the error object's fields.
 NODE_PG = re.compile(r"\berror: (?P<message>.+)$")
 NODE_PG_FIELD = re.compile(r"^\s*(?P<name>severity|code|detail|constraint): '(?P<value>[^']*)',?$")
+# node mysql2: an Error whose object fields carry the server's number and message.
+MYSQL2_ERRNO = re.compile(r"^\s*errno: (?P<code>\d{4}),?$")
+MYSQL2_STATE = re.compile(r"^\s*sqlState: '(?P<state>[0-9A-Z]{5})',?$")
+MYSQL2_MESSAGE = re.compile(r"^\s*sqlMessage: (?P<quote>['\"])(?P<message>.*)(?P=quote),?$")
 PG_STATE_LINE = re.compile(r"^(?:SQL state|SQLSTATE|sqlstate): (?P<state>[0-9A-Z]{5})", re.I)
 
 
@@ -29,7 +33,7 @@ def parse(text: str) -> list[ErrorSignature]:
     for index, line in enumerate(lines):
         stripped = line.strip()
         signature = (_mysql(stripped) or _postgres(stripped, lines[index + 1:index + 6])
-                     or _node_postgres(stripped, lines[index + 1:index + 30]))
+                     or _node_postgres(stripped, lines[index + 1:index + 30]) or _node_mysql2(lines, index))
         if signature:
             found.append(signature)
     return found
@@ -71,6 +75,20 @@ def _postgres(line: str, following: list[str]) -> ErrorSignature | None:
             break
     return ErrorSignature("postgresql", f"SQLSTATE {state}" if state else match["level"], match["message"],
                           code=state, notes=tuple(details))
+
+
+def _node_mysql2(lines: list[str], index: int) -> ErrorSignature | None:
+    message = MYSQL2_MESSAGE.match(lines[index])
+    if not message:
+        return None
+    nearby = lines[max(0, index - 4):index + 4]
+    code = next((m["code"] for m in map(MYSQL2_ERRNO.match, nearby) if m), None)
+    state = next((m["state"] for m in map(MYSQL2_STATE.match, nearby) if m), None)
+    if code is None:
+        return None
+    notes = (f"SQLSTATE {state}",) if state else ()
+    return ErrorSignature("mysql", f"ERROR {code}", f"ERROR {code} ({state or '?'}): {message['message']}",
+                          code=code, notes=notes)
 
 
 def _node_postgres(line: str, following: list[str]) -> ErrorSignature | None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 # Bump when templates or codes change: indexes keyed with another version are re-keyed on ingest.
-KEYS_VERSION = "4"
+KEYS_VERSION = "5"
 
 # Order matters: wider patterns first, so a URL is not cut into a path and numbers.
 _PLACEHOLDERS = [
@@ -68,12 +68,21 @@ ECOSYSTEM_OF_LANGUAGE = {
 MAX_MESSAGE = 2_000  # longer messages are cut: what identifies an error is in its first words
 
 
+_TYPE_PREFIX = re.compile(r"^[A-Za-z_][\w.$\\]{0,200}(?:\[[A-Z]{0,2}\d{1,5}\])?: ")
+
+
 def message_template(message: str) -> str:
-    """The message with its varying parts replaced by placeholders, lower-cased, one line."""
+    """The message with its varying parts replaced by placeholders, lower-cased, one line.
+
+    A leading error type ("psycopg.errors.ForeignKeyViolation: ") is kept as it is: it names the
+    error, it is no value that varies.
+    """
     text = message.strip()[:MAX_MESSAGE]
+    prefix = _TYPE_PREFIX.match(text)
+    head, text = (prefix.group(0), text[prefix.end():]) if prefix else ("", text)
     for pattern, placeholder in _PLACEHOLDERS:
         text = pattern.sub(placeholder, text)
-    return _SPACES.sub(" ", text).strip().rstrip(".").lower()
+    return _SPACES.sub(" ", head + text).strip().rstrip(".").lower()
 
 
 def codes_in(text: str) -> set[str]:

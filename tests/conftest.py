@@ -126,3 +126,15 @@ def archive(tmp_path) -> Path:
 def settings(tmp_path, models_dir, encoder) -> Settings:
     """Settings for a fresh index in tmp_path; the encoder fixture has built the model files."""
     return Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "archive", models_dir=models_dir)
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory, models_dir, encoder) -> Settings:
+    """An index of the bundled corpus/, built once per run."""
+    from ingest.pipeline import run_ingest
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    settings = Settings(index_dir=tmp_path_factory.mktemp("bundled") / "index", corpus_dir=corpus, models_dir=models_dir)
+    result = run_ingest([], settings, strict=True)
+    assert result.corpus.problems == ()
+    return settings

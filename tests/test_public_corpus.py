@@ -64,3 +64,37 @@ def test_dev_questions_meet_the_quality_bar(indexed):
     assert report.overall.ndcg_at_10 >= 0.80 and report.overall.recall_at_10 >= 0.90
     # And far above the one-vector-per-entry baseline on the public labels (0.761 nDCG@10 in FACTS.md).
     assert report.public_only.ndcg_at_10 >= 0.80
+
+
+TRACES = SHARED / "eval" / "dev" / "traces.jsonl"
+OWN_TRACES = ROOT / "tests" / "traces" / "cases.jsonl"
+
+
+def diagnosis_report(settings, path):
+    from assistant.diagnose import PasteError, open_diagnoser
+    from assistant.evaluate import evaluate_diagnosis, load_traces
+
+    diagnoser = open_diagnoser(settings)
+
+    def diagnose(text):
+        try:
+            diagnosis = diagnoser.diagnose(text, top_k=10)
+        except PasteError:
+            return [], False
+        return [hit.entry_id for hit in diagnosis.hits], diagnosis.confident
+
+    return evaluate_diagnosis(load_traces(path), diagnose)
+
+
+@pytest.mark.skipif(not TRACES.is_file(), reason="no dev traces in ../shared")
+def test_dev_traces_meet_the_diagnosis_bar(indexed):
+    settings, _, _ = indexed
+    report = diagnosis_report(settings, TRACES)
+    assert report.overall.hit_at_1 >= 0.98 and report.overall.hit_at_3 == 1.0
+
+
+def test_own_traces_find_known_errors_and_doubt_unknown_ones(indexed):
+    settings, _, _ = indexed
+    report = diagnosis_report(settings, OWN_TRACES)
+    assert report.overall.unsure_when_not_in_archive >= 0.90  # errors the archive lacks: no confident match
+    assert report.overall.hit_at_3 >= 0.90

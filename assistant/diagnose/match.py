@@ -136,7 +136,8 @@ def _error_type(template: str) -> str:
     head = template.split(":", 1)[0].strip()
     if " " in head or not head or head.startswith(("error[", "warning", "error <n>")):
         return ""
-    return head.split(".")[-1]
+    name = head.split(".")[-1]
+    return "" if name in BASE_TYPES else name
 
 
 def _signature_type(signature: ErrorSignature) -> str:

@@ -46,7 +46,7 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
     if batch is not None:
         _run_batch(diagnoser, batch, top_k)
         return
-    raw = (source or click.get_binary_stream("stdin")).read()
+    raw = (source or sys.stdin.buffer).read()
     diagnosis = diagnoser.diagnose(raw, top_k=top_k)
     if as_json:
         click.echo(json.dumps(diagnosis_json(diagnosis), indent=2, ensure_ascii=False))

@@ -19,6 +19,16 @@ POSTGRES_DETAIL = re.compile(r"^(?:DETAIL|HINT|CONTEXT|LINE \d+):\s+(?P<text>.+)
 # node-postgres: "error: insert or update on table ..." and then the error object's fields.
 NODE_PG = re.compile(r"\berror: (?P<message>.+)$")
 NODE_PG_FIELD = re.compile(r"^\s*(?P<name>severity|code|detail|constraint): '(?P<value>[^']*)',?$")
+# Python drivers raising a server's error as an exception: psycopg.errors.ForeignKeyViolation: ...
+PYTHON_DRIVER = re.compile(r"^(?P<module>psycopg2?|asyncpg|sqlite3|sqlalchemy\.exc)\.(?:[\w.]{0,80}\.)?(?P<type>\w+Error|\w+Violation|\w+)"
+                           r": (?P<message>.+)$")
+# SQLSTATEs of the errors psycopg names by class (PostgreSQL's errcodes table, the common ones).
+PSYCOPG_STATES = {
+    "ForeignKeyViolation": "23503", "UniqueViolation": "23505", "NotNullViolation": "23502",
+    "CheckViolation": "23514", "UndefinedTable": "42P01", "UndefinedColumn": "42703", "SyntaxError": "42601",
+    "DivisionByZero": "22012", "InvalidTextRepresentation": "22P02", "StringDataRightTruncation": "22001",
+    "NumericValueOutOfRange": "22003", "DeadlockDetected": "40P01", "InsufficientPrivilege": "42501",
+}
 # node mysql2: an Error whose object fields carry the server's number and message.
 MYSQL2_ERRNO = re.compile(r"^\s*errno: (?P<code>\d{4}),?$")
 MYSQL2_STATE = re.compile(r"^\s*sqlState: '(?P<state>[0-9A-Z]{5})',?$")
@@ -32,7 +42,7 @@ def parse(text: str) -> list[ErrorSignature]:
     found = []
     for index, line in enumerate(lines):
         stripped = line.strip()
-        signature = (_mysql(stripped) or _postgres(stripped, lines[index + 1:index + 6])
+        signature = (_mysql(stripped) or _python_driver(stripped) or _postgres(stripped, lines[index + 1:index + 6])
                      or _node_postgres(stripped, lines[index + 1:index + 30]) or _node_mysql2(lines, index))
         if signature:
             found.append(signature)
@@ -75,6 +85,15 @@ def _postgres(line: str, following: list[str]) -> ErrorSignature | None:
             break
     return ErrorSignature("postgresql", f"SQLSTATE {state}" if state else match["level"], match["message"],
                           code=state, notes=tuple(details))
+
+
+def _python_driver(line: str) -> ErrorSignature | None:
+    match = PYTHON_DRIVER.match(line)
+    if not match:
+        return None
+    ecosystem = "postgresql" if match["module"].startswith(("psycopg", "asyncpg")) else "sql"
+    state = PSYCOPG_STATES.get(match["type"]) if ecosystem == "postgresql" else None
+    return ErrorSignature(ecosystem, f"SQLSTATE {state}" if state else match["type"], match["message"], code=state)
 
 
 def _node_mysql2(lines: list[str], index: int) -> ErrorSignature | None:

@@ -1,0 +1,113 @@
+"""Diagnosis end to end on the bundled corpus: real pastes, the hub's error entries, reasons, confidence."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.diagnose import PasteError, open_diagnoser
+from ui.cli import main
+
+CASES = {
+    case["id"]: case
+    for case in map(json.loads, (Path(__file__).parent / "traces" / "cases.jsonl").read_text().splitlines())
+}
+HUB_CASES = sorted(case_id for case_id, case in CASES.items()
+                   if any(entry.startswith("error/") and case["grades"][entry] == 2 for entry in case["relevant"]))
+
+
+@pytest.fixture(scope="module")
+def diagnoser(bundled_settings):
+    diagnoser = open_diagnoser(bundled_settings)
+    yield diagnoser
+    diagnoser.searcher.index.close()
+
+
+@pytest.mark.parametrize("case_id", HUB_CASES)
+def test_real_pastes_find_the_hub_entry_first_and_confidently(diagnoser, case_id):
+    diagnosis = diagnoser.diagnose(CASES[case_id]["text"])
+    wanted = {entry for entry, grade in CASES[case_id]["grades"].items() if grade == 2}
+    assert diagnosis.hits[0].entry_id in wanted
+    assert diagnosis.confident
+
+
+def test_the_reason_names_the_shared_code(diagnoser):
+    diagnosis = diagnoser.diagnose(CASES["mariadb-client-fk-seed-order"]["text"])
+    assert diagnosis.hits[0].entry_id == "error/fk-insert-order"
+    assert diagnosis.hits[0].reason == "same error code 1452"
+    assert diagnosis.signature.code == "1452"
+
+
+def test_the_matched_message_and_the_users_frame_are_given(diagnoser):
+    diagnosis = diagnoser.diagnose(CASES["php-pdo-global-in-function"]["text"])
+    hit = diagnosis.hits[0]
+    assert hit.entry_id == "error/pdo-conn-scope" and hit.reason == "same message template"
+    assert "Call to a member function prepare() on null" in hit.matched_message
+    assert diagnosis.signature.culprit.file == "/var/www/inventory/inc/inventory.php"
+
+
+@pytest.mark.parametrize("case_id", ["go-nil-map-assignment", "java-npe-helpful-message", "rust-panic-index-out-of-bounds"])
+def test_errors_the_archive_lacks_get_no_confident_match_but_nearest_entries(diagnoser, case_id):
+    diagnosis = diagnoser.diagnose(CASES[case_id]["text"])
+    assert not diagnosis.confident
+    assert diagnosis.hits  # the nearest entries are still listed
+
+
+@pytest.mark.parametrize("text", ["all 42 tests passed in 3.2s\nDone.", "Hello, I need help with my code"])
+def test_text_without_an_error_gets_a_clear_message(diagnoser, text):
+    with pytest.raises(PasteError, match="no error found in the paste"):
+        diagnoser.diagnose(text)
+
+
+def test_a_huge_paste_is_trimmed_with_a_notice_and_still_diagnosed(diagnoser):
+    noise = "".join(f"2026-11-27 10:00:{n % 60:02d},000 INFO worker: job {n} done\n" for n in range(20_000))
+    diagnosis = diagnoser.diagnose(noise + CASES["python-venv-yaml-missing"]["text"])
+    assert diagnosis.hits[0].entry_id == "error/venv-module-not-found"
+    assert diagnosis.notices and "kept the first" in diagnosis.notices[0]
+
+
+@pytest.fixture
+def run(bundled_settings):
+    env = {"KHUB_INDEX_DIR": str(bundled_settings.index_dir), "KHUB_MODELS_DIR": str(bundled_settings.model_cache_dir)}
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, list(map(str, args)), env=env, input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def test_cli_json_from_stdin(run):
+    result = run("diagnose", "--json", input=CASES["php-wp-memory-sitemap"]["text"])
+    payload = json.loads(result.stdout)
+    assert payload["confident"] is True and payload["hits"][0]["entry_id"] == "error/wp-memory-exhausted"
+    assert payload["signature"]["ecosystem"] == "php" and payload["signature"]["culprit"]["line"] is not None
+    assert {"entry_id", "score", "reason", "title"} <= set(payload["hits"][0])
+
+
+def test_cli_text_output_shows_the_fix(run, tmp_path):
+    paste = tmp_path / "crash.log"
+    paste.write_text(CASES["python-venv-yaml-missing"]["text"])
+    result = run("diagnose", paste)
+    assert result.exit_code == 0
+    assert "Best match:" in result.stdout and "error/venv-module-not-found" in result.stdout
+    assert "Fix" in result.stdout and "Where:" in result.stdout
+
+
+def test_cli_batch_prints_one_line_per_input(run, tmp_path):
+    batch = tmp_path / "pastes.jsonl"
+    batch.write_text("\n".join(json.dumps(line) for line in [
+        {"id": "fk", "text": CASES["postgresql-psql-fk-verbose"]["text"]},
+        {"id": "none", "text": "everything is fine"},
+        {"id": "go", "text": CASES["go-deadlock"]["text"]},
+    ]) + "\n")
+    lines = [json.loads(line) for line in run("diagnose", "--batch", batch, "--json").stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["fk", "none", "go"]
+    assert lines[0]["confident"] and lines[0]["hits"][0]["entry_id"] == "error/fk-insert-order" and lines[0]["took_ms"] > 0
+    assert lines[1]["confident"] is False and "no error found" in lines[1]["error"] and lines[1]["hits"] == []
+    assert lines[2]["confident"] is False and lines[2]["signature"]["ecosystem"] == "go"
+
+
+def test_cli_empty_input_is_a_clear_error(run):
+    result = run("diagnose", input="")
+    assert result.exit_code == 1 and "the paste is empty" in result.stderr

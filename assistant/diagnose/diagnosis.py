@@ -67,13 +67,12 @@ class Diagnoser:
         """Parse the paste and rank the archive's error entries; PasteError if it holds no error."""
         paste = clean_paste(raw)
         signatures = parse_errors(paste.text)[:MAX_SIGNATURES]
-        # The rest of each exception chain is evidence too: the root cause is often the known error.
-        chained = [link for signature in signatures for link in signature.chain]
         if not signatures:
             raise PasteError("no error found in the paste: no traceback, stack trace, compiler or database error "
                              "line; paste the whole output of the failing command, including its last lines")
-        self._seen_frameworks = frameworks_in(paste.text)
-        scored = self._score(signatures + chained[:MAX_SIGNATURES])
+        # The rest of each exception chain is evidence too: the root cause is often the known error.
+        chained = [link for signature in signatures for link in signature.chain]
+        scored = self._score(signatures + chained[:MAX_SIGNATURES], frameworks_in(paste.text))
         ranked = sorted(scored.items(), key=lambda item: (-item[1].score, item[0]))[:top_k]
         titles = self.searcher.index.entry_titles([pos for pos, _ in ranked])
         hits = tuple(DiagnosisHit(self.searcher.index.entry_ids[pos], s.score, s.reason, titles.get(pos, ""), s.message)
@@ -81,16 +80,17 @@ class Diagnoser:
         confident = bool(hits) and hits[0].score >= CONFIDENT and not hits[0].reason.startswith("other ecosystem")
         return Diagnosis(signatures[0], tuple(signatures[1:]), hits, confident, paste.notices)
 
-    def _score(self, signatures: list[ErrorSignature]) -> dict[int, _Scored]:
+    def _score(self, signatures: list[ErrorSignature], frameworks: set[str]) -> dict[int, _Scored]:
+        """Each entry's best score over all the errors in the paste."""
         best: dict[int, _Scored] = {}
         for rank, signature in enumerate(signatures):
             weight = 1.0 if rank == 0 else OTHER_SIGNATURE
-            for pos, hit in self._score_one(signature, weight).items():
+            for pos, hit in self._score_one(signature, weight, frameworks).items():
                 if pos not in best or hit.score > best[pos].score:
                     best[pos] = hit
         return best
 
-    def _score_one(self, signature: ErrorSignature, weight: float) -> dict[int, _Scored]:
+    def _score_one(self, signature: ErrorSignature, weight: float, frameworks: set[str]) -> dict[int, _Scored]:
         matches = self.catalog.match(signature)
         dense = self._dense_evidence(signature, matches)
         hits = {}
@@ -100,7 +100,7 @@ class Diagnoser:
             same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(signature.ecosystem, pos)
             if same_ecosystem is False:
                 score, reason = score * WRONG_ECOSYSTEM, f"other ecosystem; {reason}"
-            if self.catalog.frameworks(pos) - self._seen_frameworks:
+            if self.catalog.frameworks(pos) - frameworks:
                 score *= OTHER_FRAMEWORK
             hits[pos] = _Scored(round(score * weight, 4), reason,
                                 match.message if match and match.similarity >= 0.6 else None)
@@ -114,7 +114,6 @@ class Diagnoser:
         candidates = self.searcher.rank(query, retrieval, also=also)
         best = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
         return {c.pos: (c.evidence.chunk + c.evidence.lead) / 2 for c in candidates if c.pos in best}
-
 
 
 @dataclass(frozen=True)

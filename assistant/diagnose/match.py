@@ -51,8 +51,9 @@ class ErrorCatalog:
         self._frameworks = {pos: set(frameworks) for pos, _, _, frameworks in entries}
         # How many entries share each error type: "TypeError" says little, "ZeroDivisionError" much.
         self._type_counts: dict[str, int] = defaultdict(int)
-        for pos in set(self._positions):
-            self._type_counts[_error_type(self._templates[self._positions.index(pos)])] += 1
+        first_message = {pos: index for index, pos in reversed(list(enumerate(self._positions)))}
+        for index in first_message.values():
+            self._type_counts[_error_type(self._templates[index])] += 1
         self._by_code: dict[str, set[int]] = defaultdict(set)
         for pos, codes in self._codes.items():
             for code in codes:

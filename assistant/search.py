@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,9 +59,10 @@ class Searcher:
     """Searches one index; ``encode_query`` turns text into a unit vector of the index's space."""
 
     def __init__(self, index: Index, encode_query: Callable[[str], np.ndarray], depth: int = DEPTH,
-                 weights: Weights = Weights()):
+                 weights: Weights = Weights(), encode_texts: Callable[[Sequence[str]], np.ndarray] | None = None):
         self.index = index
         self.encode_query = encode_query
+        self.encode_texts = encode_texts  # many texts at once, in the same space (citation checks)
         self.depth = depth
         self.weights = weights
 
@@ -156,4 +157,4 @@ def open_searcher(settings) -> Searcher:
             f"model is {model_id_for(backend)}; {REBUILD}"
         )
     encoder = load_encoder(backend, settings.model_cache_dir, settings.threads)
-    return Searcher(index, lambda query: encoder.encode([query])[0])
+    return Searcher(index, lambda query: encoder.encode([query])[0], encode_texts=encoder.encode)

@@ -40,6 +40,19 @@ class Settings:
     encoder: str = DEFAULT_ENCODER
     threads: int | None = None
     models_dir: Path | None = None
+    model: str = "extractive"  # or "local" (SmolLM2 in-process), or any litellm model string
+    api_base: str | None = None
+    fallback_models: tuple[str, ...] = ()
+    llm_timeout: float = 60.0
+    refuse_below: float = 1.10  # search score under which the archive is taken not to cover a question
+
+    @property
+    def model_config(self):
+        """How to call the answering model (assistant.llm.ModelConfig)."""
+        from assistant.llm import ModelConfig
+
+        return ModelConfig(model=self.model, api_base=self.api_base, fallbacks=self.fallback_models,
+                           timeout=self.llm_timeout)
 
     @property
     def model_cache_dir(self) -> Path:
@@ -48,14 +61,19 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ, **overrides) -> Settings:
-        """Read KHUB_INDEX_DIR, KHUB_CORPUS_DIR, KHUB_ENCODER, KHUB_THREADS and KHUB_MODELS_DIR;
-        explicit overrides win."""
+        """Read the KHUB_* variables (INDEX_DIR, CORPUS_DIR, ENCODER, THREADS, MODELS_DIR, MODEL,
+        API_BASE, FALLBACK_MODELS, LLM_TIMEOUT, REFUSE_BELOW); explicit overrides win."""
         values = {
             "index_dir": Path(environ.get(ENV_PREFIX + "INDEX_DIR") or default_index_dir()),
             "corpus_dir": Path(environ.get(ENV_PREFIX + "CORPUS_DIR") or default_corpus_dir()),
             "encoder": environ.get(ENV_PREFIX + "ENCODER") or DEFAULT_ENCODER,
             "threads": _threads(environ.get(ENV_PREFIX + "THREADS")),
             "models_dir": Path(environ[ENV_PREFIX + "MODELS_DIR"]) if environ.get(ENV_PREFIX + "MODELS_DIR") else None,
+            "model": environ.get(ENV_PREFIX + "MODEL") or "extractive",
+            "api_base": environ.get(ENV_PREFIX + "API_BASE") or None,
+            "fallback_models": tuple(m.strip() for m in environ.get(ENV_PREFIX + "FALLBACK_MODELS", "").split(",") if m.strip()),
+            "llm_timeout": _seconds(environ.get(ENV_PREFIX + "LLM_TIMEOUT")),
+            "refuse_below": _number(environ.get(ENV_PREFIX + "REFUSE_BELOW"), "KHUB_REFUSE_BELOW", 1.10),
         }
         values.update({key: value for key, value in overrides.items() if value is not None})
         values["index_dir"] = Path(values["index_dir"]).expanduser()
@@ -69,3 +87,24 @@ def _threads(text: str | None) -> int | None:
     if not text.isdigit() or int(text) < 1:
         raise ConfigError(f"KHUB_THREADS={text!r} is not a positive whole number; unset it or set e.g. KHUB_THREADS=2")
     return int(text)
+
+
+def _seconds(text: str | None) -> float:
+    if not text:
+        return 60.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise ConfigError(f"KHUB_LLM_TIMEOUT={text!r} is not a positive number of seconds; e.g. KHUB_LLM_TIMEOUT=30")
+    return value
+
+
+def _number(text: str | None, name: str, default: float) -> float:
+    if not text:
+        return default
+    try:
+        return float(text)
+    except ValueError:
+        raise ConfigError(f"{name}={text!r} is not a number; e.g. {name}={default}") from None

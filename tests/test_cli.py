@@ -100,7 +100,44 @@ def test_eval_scores_labelled_questions(run, indexed, tmp_path):
     assert report["missing_ids"] == []
 
 
-@pytest.mark.parametrize("command", ["ingest", "search", "eval"])
+@pytest.mark.parametrize("command", ["ingest", "search", "eval", "diagnose", "ask", "show"])
 def test_help_ends_with_examples(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Examples:" in result.stdout
+
+
+def test_ask_json_shape(run, indexed):
+    result = run("ask", "where should a single page app keep its access token?", "--json")
+    payload = json.loads(result.stdout)
+    assert {"answer", "mode", "refused", "citations", "unsupported_sentences"} <= set(payload)
+    assert payload["mode"] == "extractive" and payload["refused"] is False
+    assert payload["citations"][0] | {"passage": None} == {"n": 1, "entry_id": "qa/jwt-storage", "passage": None,
+                                                           "title": "Where should a single page app keep its access token?",
+                                                           "section": payload["citations"][0]["section"]}
+
+
+def test_ask_streams_text_then_sources_and_says_which_mode_answered(run, indexed):
+    result = run("ask", "how do I debounce a function in JavaScript?")
+    assert result.exit_code == 0
+    assert "Sources:" in result.stdout and "[1] Debounce a function in JavaScript — snippet/debounce" in result.stdout
+    assert "Answered by extractive mode" in result.stderr and "KHUB_MODEL=local" in result.stderr
+
+
+def test_ask_batch_and_refusals(run, indexed, tmp_path):
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text('{"id": "q1", "query": "python threads and the GIL"}\n'
+                     '{"id": "q2", "query": "excel vba loop until an empty cell"}\n')
+    lines = [json.loads(line) for line in run("ask", "--batch", batch, "--json").stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["q1", "q2"]
+    assert lines[0]["citations"][0]["entry_id"] == "qa/python-gil" and not lines[0]["refused"]
+    assert lines[1]["refused"] and lines[1]["citations"] == [] and lines[1]["nearest"]
+
+
+def test_ask_chat_uses_the_conversation(run, indexed):
+    result = run("ask", input="where should a single page app keep its access token?\nand why not localStorage?\n\n")
+    assert result.exit_code == 0 and result.stdout.count("Sources:") == 2
+
+
+def test_ask_with_an_unknown_model_falls_back_and_says_why(run, indexed):
+    result = run("ask", "python threads and the GIL", "--model", "nosuchprovider/model-x")
+    assert result.exit_code == 0 and "could not answer" in result.stderr and "extractive answer instead" in result.stderr

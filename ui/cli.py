@@ -9,6 +9,7 @@ import click
 
 import khub
 from khub.errors import KhubError
+from ui.commands.ask import ask_command
 from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
@@ -40,6 +41,7 @@ def main() -> None:
       khub search "jwt refresh token expiry"
       khub search "undefined variable" --kind error --json
       python app.py 2>&1 | khub diagnose
+      khub ask "how do I expire a JWT early?"
     """
     _show_progress_notes()
 
@@ -57,6 +59,7 @@ def _show_progress_notes() -> None:
 main.add_command(ingest_command)
 main.add_command(search_command)
 main.add_command(diagnose_command)
+main.add_command(ask_command)
 main.add_command(show_command)
 main.add_command(eval_command)
 

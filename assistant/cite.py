@@ -1,0 +1,127 @@
+"""Check an answer's citations: valid markers only, and whether each sentence is supported.
+
+A marker [n] is valid when passage n was given to the model; invalid ones are removed and counted.
+A sentence is supported when a passage it cites shares most of its content words (lexical overlap)
+or means nearly the same (embedding cosine with the passage). Sentences that cite nothing, or whose
+citations do not back them, are listed as unsupported so that a mentor sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from embeddings.database import query_terms
+
+MARKER = re.compile(r"\s?\[(\d{1,3})\]")
+# A sentence ends at . ! ? (and the markers after it) before a space, or at a line break.
+SENTENCE_END = re.compile(r"(?<=[.!?])((?:\s?\[\d{1,3}\])*)(?:\s+|$)|\n+")
+MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+LEXICAL_SUPPORT = 0.6  # share of a sentence's content words found in its cited passages
+SEMANTIC_SUPPORT = 0.75  # cosine between the sentence and a cited passage
+MIN_WORDS = 3  # shorter "sentences" (list bullets, headings) are not judged
+
+EncodeTexts = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    """One sentence of an answer, its markers, and whether the cited passages support it."""
+
+    text: str
+    cites: tuple[int, ...]
+    supported: bool
+    lexical: float
+    semantic: float
+
+
+@dataclass(frozen=True)
+class CitationCheck:
+    """An answer with invalid markers removed, and the verdict on each sentence."""
+
+    text: str
+    cited: tuple[int, ...]  # valid passage numbers, in order of first use
+    invalid_markers: int
+    sentences: tuple[SentenceCheck, ...]
+
+    @property
+    def unsupported(self) -> list[str]:
+        return [sentence.text for sentence in self.sentences if not sentence.supported]
+
+    @property
+    def faithfulness(self) -> float:
+        """The share of judged sentences that their citations support (1.0 when nothing is judged)."""
+        return sum(s.supported for s in self.sentences) / len(self.sentences) if self.sentences else 1.0
+
+
+def check_citations(answer: str, passages: Sequence[str], encode: EncodeTexts | None = None,
+                    paste: str = "") -> CitationCheck:
+    """Remove markers that point to no passage, then judge each sentence against what it cites.
+
+    A sentence that cites nothing but restates the user's own paste (the error, the file and line)
+    is supported by the paste.
+    """
+    invalid = 0
+
+    def keep_valid(match: re.Match) -> str:
+        nonlocal invalid
+        if 1 <= int(match.group(1)) <= len(passages):
+            return match.group(0)
+        invalid += 1
+        return ""
+
+    text = MARKDOWN_IMAGE.sub(r"\1", MARKER.sub(keep_valid, answer)).strip()
+    sentences = [sentence for sentence in split_sentences(text) if len(query_terms(_without_markers(sentence))) >= MIN_WORDS]
+    checks = _judge(sentences, passages, encode, query_terms(paste))
+    cited = tuple(dict.fromkeys(int(n) for n in re.findall(r"\[(\d{1,3})\]", text)))
+    return CitationCheck(text, cited, invalid, tuple(checks))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their trailing markers; code blocks stay whole."""
+    pieces: list[str] = []
+    for block in re.split(r"(```.*?```)", text, flags=re.S):
+        if block.startswith("```"):
+            continue  # code is quoted from a passage, not a claim to judge
+        position = 0
+        for match in SENTENCE_END.finditer(block):
+            pieces.append(block[position:match.start()] + (match.group(1) or ""))
+            position = match.end()
+        pieces.append(block[position:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _judge(sentences: list[str], passages: Sequence[str], encode: EncodeTexts | None,
+           paste_words: set[str]) -> list[SentenceCheck]:
+    cites = [tuple(int(n) for n in re.findall(r"\[(\d{1,3})\]", sentence)) for sentence in sentences]
+    plain = [_without_markers(sentence) for sentence in sentences]
+    semantic = _semantic(plain, cites, passages, encode)
+    checks = []
+    for sentence, text, numbers, cosine in zip(sentences, plain, cites, semantic):
+        words = query_terms(text)
+        cited_words = set().union(*(query_terms(passages[n - 1]) for n in numbers)) if numbers else set()
+        lexical = len(words & cited_words) / len(words) if words else 0.0
+        supported = bool(numbers) and (lexical >= LEXICAL_SUPPORT or cosine >= SEMANTIC_SUPPORT)
+        if not numbers and paste_words and words:
+            lexical = len(words & paste_words) / len(words)
+            supported = lexical >= LEXICAL_SUPPORT
+        checks.append(SentenceCheck(sentence, numbers, supported, round(lexical, 3), round(cosine, 3)))
+    return checks
+
+
+def _semantic(plain: list[str], cites: list[tuple[int, ...]], passages: Sequence[str], encode: EncodeTexts | None) -> list[float]:
+    """Per sentence, the best cosine with a passage it cites (0 without an encoder or citations)."""
+    if encode is None or not any(cites):
+        return [0.0] * len(plain)
+    used = sorted({n for numbers in cites for n in numbers})
+    vectors = encode([*plain, *(passages[n - 1] for n in used)])
+    sentence_vectors, passage_vectors = vectors[: len(plain)], dict(zip(used, vectors[len(plain):]))
+    return [max((float(sentence_vectors[i] @ passage_vectors[n]) for n in numbers), default=0.0)
+            for i, numbers in enumerate(cites)]
+
+
+def _without_markers(sentence: str) -> str:
+    return MARKER.sub("", sentence).strip()

@@ -1,0 +1,105 @@
+"""The extractive answer: no language model, only the archive's own sentences, each cited.
+
+From the best entry it takes the sentences that share most words with the question (in their
+order, with a code block when the entry is a snippet or the question asks how), then one line from
+each next-best entry. Every sentence is copied from the passage it cites, so every claim is
+supported by construction; the answer is as good as retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.cite import split_sentences
+from embeddings.database import query_terms
+
+CODE_BLOCK = re.compile(r"```.*?```", re.S)
+MAX_SENTENCES = 3
+MAX_CODE_LINES = 24
+HOW_WORDS = {"how", "example", "code", "snippet", "implement", "write", "query", "use", "using"}
+
+
+@dataclass(frozen=True)
+class ContextPassage:
+    """A numbered passage given to the answer: one chunk of one entry."""
+
+    n: int
+    entry_id: str
+    title: str
+    section: str
+    text: str
+    kind: str
+
+    @property
+    def full_text(self) -> str:
+        """The passage as it reads alone (what citations are checked against)."""
+        return f"{self.title} › {self.section}\n\n{self.text}"
+
+
+def compose_answer(question: str, passages: Sequence[ContextPassage]) -> list[str]:
+    """The answer as pieces (to stream): the best entry's best sentences, then related entries."""
+    if not passages:
+        return []
+    top = [p for p in passages if p.entry_id == passages[0].entry_id]
+    others = [p for p in passages if p.entry_id != passages[0].entry_id]
+    pieces = [f"**{passages[0].title}** [{passages[0].n}]\n\n"]
+    for passage in top:
+        pieces.extend(_best_of(passage, question, code=_wants_code(question, passage)))
+    if others:
+        pieces.append("\nRelated entries:\n")
+        pieces.extend(_related(p) for p in others)
+    return pieces
+
+
+def compose_fix(where: str | None, message: str, passages: Sequence[ContextPassage]) -> list[str]:
+    """An extractive diagnosis: the error and where it happened, then the entry's cause and fix."""
+    pieces = [f"Your error `{message}`" + (f" happens at {where} (your code)." if where else " matches this entry.") + "\n\n"]
+    for passage in passages:
+        pieces.append(f"**{passage.section}**\n\n")
+        pieces.extend(_best_of(passage, message, code=True, limit=4))
+    return pieces
+
+
+def _best_of(passage: ContextPassage, question: str, code: bool, limit: int = MAX_SENTENCES) -> list[str]:
+    """The passage's sentences most about the question, in order, each with its marker."""
+    sentences = _sentences(CODE_BLOCK.sub(" ", passage.text))
+    words = query_terms(question)
+    ranked = sorted(range(len(sentences)), key=lambda i: (-len(words & query_terms(sentences[i])), i))[:limit]
+    chosen = [f"{_as_sentence(sentences[i])} [{passage.n}]" for i in sorted(ranked)]
+    pieces = [" ".join(chosen) + "\n\n"] if chosen else []
+    block = CODE_BLOCK.search(passage.text)
+    if code and block:
+        lines = block.group(0).split("\n")
+        shown = lines if len(lines) <= MAX_CODE_LINES else lines[:MAX_CODE_LINES - 1] + ["# …", lines[-1]]
+        pieces.append("\n".join(shown) + "\n\n")
+    return pieces
+
+
+def _sentences(text: str) -> list[str]:
+    """Prose split into sentences exactly as the citation check splits them (so each chosen
+    sentence carries its own marker); tables, headings and short fragments are left out."""
+    lines = [line.strip(" -*#>\t") for line in text.split("\n") if line.count("|") < 2]
+    prose = " ".join(line for line in lines if line and not _heading_like(line))
+    return [s for s in split_sentences(prose) if len(s.split()) >= 4]
+
+
+def _heading_like(line: str) -> bool:
+    """A short line with no closing punctuation reads as a heading ("One Paragraph Explainer")."""
+    return len(line.split()) < 8 and line[-1:] not in ".!?:;,)`"
+
+
+def _as_sentence(text: str) -> str:
+    return text if text[-1:] in ".!?:" else f"{text}."
+
+
+def _related(passage: ContextPassage) -> str:
+    """One line for a next-best entry: its title and first sentence (just the title if it has none)."""
+    sentences = _sentences(CODE_BLOCK.sub(" ", passage.text))
+    first = f": {_as_sentence(sentences[0])}" if sentences else ""
+    return f"- **{passage.title}**{first} [{passage.n}]\n"
+
+
+def _wants_code(question: str, passage: ContextPassage) -> bool:
+    return passage.kind == "snippet" or bool(HOW_WORDS & set(question.lower().split()))

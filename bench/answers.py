@@ -1,0 +1,109 @@
+"""Measure cited answers on the dev questions, per answer mode, and sweep the refusal threshold.
+
+For each mode: the share of answerable questions answered (not refused) with at least one relevant
+entry cited, the share of citation markers that are valid, faithfulness (the share of sentences
+their citations support), unanswerable questions refused, answerable ones wrongly refused, and
+time per answer. Then, for the default mode, how the refusal threshold trades the last two.
+
+Usage (the index must hold corpus/ and the public corpus):
+    python bench/answers.py [--modes extractive,local] [--limit N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import khub  # noqa: E402,F401
+import assistant.answer as answer_module  # noqa: E402
+from assistant.answer import open_assistant  # noqa: E402
+from assistant.evaluate import load_questions  # noqa: E402
+from khub.settings import Settings  # noqa: E402
+
+QUESTIONS = ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"
+
+
+def run_mode(assistant, questions, mode: str) -> dict:
+    rows = []
+    for question in questions:
+        started = time.perf_counter()
+        answer = assistant.ask(question.query, model=mode)
+        rows.append({"id": question.id, "answerable": bool(question.grades), "refused": answer.refused,
+                     "cited": [c.entry_id for c in answer.citations], "relevant": sorted(question.grades),
+                     "invalid": answer.invalid_markers, "faithfulness": answer.faithfulness,
+                     "top_score": answer.nearest[0].score if answer.nearest else 0.0, "mode": answer.mode,
+                     "seconds": time.perf_counter() - started, "notices": list(answer.notices)})
+    return {"summary": summarise(rows), "rows": rows}
+
+
+def summarise(rows: list[dict]) -> dict:
+    answerable = [r for r in rows if r["answerable"]]
+    unanswerable = [r for r in rows if not r["answerable"]]
+    answered = [r for r in answerable if not r["refused"]]
+    markers_total = sum(len(r["cited"]) + r["invalid"] for r in rows) or 1
+    return {
+        "answered_with_relevant_citation": sum(bool(set(r["cited"]) & set(r["relevant"])) for r in answered) / len(answerable),
+        "valid_markers": 1 - sum(r["invalid"] for r in rows) / markers_total,
+        "faithfulness": statistics.mean(r["faithfulness"] for r in answered) if answered else 0.0,
+        "unanswerable_refused": sum(r["refused"] for r in unanswerable) / max(1, len(unanswerable)),
+        "answerable_refused": sum(r["refused"] for r in answerable) / len(answerable),
+        "seconds_per_answer": statistics.median(r["seconds"] for r in rows),
+        "fell_back_to_extractive": sum(r["mode"] == "extractive" for r in rows if not r["refused"]),
+    }
+
+
+def sweep(rows: list[dict]) -> list[dict]:
+    """Refusal rates if the threshold were elsewhere (from the top search score of each question)."""
+    result = []
+    for threshold in [round(0.95 + 0.025 * step, 3) for step in range(11)]:
+        refused = [dict(r, refused=r["top_score"] < threshold) for r in rows]
+        summary = summarise(refused)
+        result.append({"threshold": threshold, "unanswerable_refused": summary["unanswerable_refused"],
+                       "answerable_refused": summary["answerable_refused"]})
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--modes", default="extractive", help="comma-separated: extractive, local, or litellm models")
+    parser.add_argument("--limit", type=int, help="only the first N questions (the local model is slow)")
+    parser.add_argument("--index-dir", type=Path)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not QUESTIONS.is_file():
+        sys.exit(f"skipped: no dev questions at {QUESTIONS} (they live in ../shared)")
+    questions = load_questions(QUESTIONS)[: args.limit]
+    assistant = open_assistant(Settings.from_env(index_dir=args.index_dir))
+    results = {mode: run_mode(assistant, questions, mode) for mode in args.modes.split(",")}
+    first = next(iter(results.values()))
+    report = {mode: result["summary"] for mode, result in results.items()}
+    report["threshold_sweep"] = sweep(first["rows"])
+    report["current_threshold"] = answer_module.REFUSE_BELOW
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"{len(questions)} dev questions ({sum(bool(q.grades) for q in questions)} answerable)\n")
+    header = ["answered+relevant cited", "valid markers", "faithfulness", "unanswerable refused",
+              "answerable refused", "s/answer", "fell back"]
+    keys = ["answered_with_relevant_citation", "valid_markers", "faithfulness", "unanswerable_refused",
+            "answerable_refused", "seconds_per_answer", "fell_back_to_extractive"]
+    print(f"{'mode':<22}" + "".join(f"{h:>26}" for h in header[:1]) + "".join(f"{h:>15}" for h in header[1:]))
+    for mode, summary in ((m, report[m]) for m in results):
+        values = [f"{summary[k]:.3f}" if isinstance(summary[k], float) else str(summary[k]) for k in keys]
+        print(f"{mode:<22}{values[0]:>26}" + "".join(f"{v:>15}" for v in values[1:]))
+    print(f"\nrefusal threshold sweep (first mode; current {answer_module.REFUSE_BELOW}):")
+    for row in report["threshold_sweep"]:
+        print(f"  {row['threshold']:.3f}: unanswerable refused {row['unanswerable_refused']:.2f}, "
+              f"answerable refused {row['answerable_refused']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

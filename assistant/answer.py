@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant import extractive, prompts
-from assistant.cite import CitationCheck, EncodeTexts, check_citations
+from assistant.cite import CitationCheck, EncodeTexts, SentenceCheck, check_citations
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
 from assistant.extractive import ContextPassage
@@ -66,6 +66,7 @@ class Answer:
     nearest: tuple[Hit, ...] = ()
     diagnosis: Diagnosis | None = None
     notices: tuple[str, ...] = field(default=())
+    sentences: tuple[SentenceCheck, ...] = ()  # every judged sentence, supported or not
 
     def as_dict(self) -> dict:
         """The shape of ``khub ask --json``."""
@@ -81,6 +82,7 @@ class Answer:
                 "confident": self.diagnosis.confident, "signature": self.diagnosis.signature.as_dict(),
                 "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason} for h in self.diagnosis.hits]},
             "notices": list(self.notices),
+            "sentences": [{"text": c.text, "cites": list(c.cites), "supported": c.supported} for c in self.sentences],
         }
 
 
@@ -203,7 +205,7 @@ def _answer(question, query, mode, check: CitationCheck, passages, notices, diag
     citations = tuple(Citation(n, by_number[n].entry_id, by_number[n].title, by_number[n].section, by_number[n].text)
                       for n in check.cited if n in by_number)
     return Answer(question, query, check.text, mode, False, citations, tuple(check.unsupported),
-                  check.invalid_markers, check.faithfulness, tuple(hits), diagnosis, tuple(notices))
+                  check.invalid_markers, check.faithfulness, tuple(hits), diagnosis, tuple(notices), check.sentences)
 
 
 def _refusal(question, query, config, hits, diagnosis, notices) -> Answer:

@@ -1,0 +1,75 @@
+"""The review store: answers, thumbs and verdicts survive restarts and concurrent writers."""
+
+import multiprocessing
+import threading
+
+import pandas as pd
+import pytest
+
+from assistant.answer import Answer, Citation
+from assistant.cite import SentenceCheck
+from ui.reviews import ReviewError, ReviewStore
+
+
+def answer(question: str = "where do I keep a JWT?") -> Answer:
+    return Answer(question, question, "Keep it in an httpOnly cookie [1].", "extractive", False,
+                  (Citation(1, "qa/jwt-storage", "JWT storage", "Answer", "Keep it in an httpOnly cookie."),),
+                  sentences=(SentenceCheck("Keep it in an httpOnly cookie [1].", (1,), True, 1.0, 0.0),))
+
+
+def test_answers_feedback_and_reviews_survive_a_restart(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    first = store.record_answer(answer(), session="s1")
+    store.add_feedback(first, helpful=False, note="too short")
+    store.review(first, "needs_fix", "cite the OWASP cheat sheet too", reviewer="ana")
+    reopened = ReviewStore(tmp_path / "reviews.sqlite")
+    saved = reopened.get(first)
+    assert saved["question"] == "where do I keep a JWT?" and saved["citations"][0]["entry_id"] == "qa/jwt-storage"
+    assert saved["sentences"] == [{"text": "Keep it in an httpOnly cookie [1].", "cites": [1], "supported": True}]
+    assert saved["feedback"][0]["helpful"] == 0 and saved["reviews"][0]["verdict"] == "needs_fix"
+    assert reopened.queue() == [] and reopened.queue(include_reviewed=True)[0]["verdict"] == "needs_fix"
+
+
+def test_the_queue_lists_unreviewed_answers_newest_first_with_thumbs(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    ids = [store.record_answer(answer(f"question {n}")) for n in range(3)]
+    store.add_feedback(ids[1], helpful=True)
+    store.review(ids[0], "correct")
+    queue = store.queue()
+    assert [row["id"] for row in queue] == [ids[2], ids[1]] and queue[1]["thumbs_up"] == 1
+
+
+def test_bad_verdicts_and_unknown_answers_are_refused(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    with pytest.raises(ReviewError, match="unknown verdict 'great'; use one of correct, incorrect, needs_fix"):
+        store.review(store.record_answer(answer()), "great")
+    with pytest.raises(ReviewError, match="no answer #99"):
+        store.add_feedback(99, helpful=True)
+
+
+def test_export_to_csv(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    store.review(store.record_answer(answer()), "correct", "good")
+    frame = pd.read_csv(store.export_csv(tmp_path / "reviews.csv"))
+    assert frame.loc[0, "verdict"] == "correct" and frame.loc[0, "cited_entries"] == "qa/jwt-storage"
+    assert frame.loc[0, "review_note"] == "good"
+
+
+def _write_many(path: str, count: int) -> None:
+    store = ReviewStore(path)
+    for n in range(count):
+        store.add_feedback(store.record_answer(answer(f"q{n}")), helpful=n % 2 == 0)
+
+
+def test_concurrent_writers_lose_no_rows(tmp_path):
+    path = tmp_path / "reviews.sqlite"
+    ReviewStore(path)
+    threads = [threading.Thread(target=_write_many, args=(str(path), 40)) for _ in range(4)]
+    processes = [multiprocessing.get_context("spawn").Process(target=_write_many, args=(str(path), 40)) for _ in range(3)]
+    for worker in [*threads, *processes]:
+        worker.start()
+    for worker in [*threads, *processes]:
+        worker.join(timeout=120)
+    rows = ReviewStore(path).queue(include_reviewed=True, limit=10_000)
+    assert len(rows) == 7 * 40
+    assert sum(row["thumbs_up"] + row["thumbs_down"] for row in rows) == 7 * 40

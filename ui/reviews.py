@@ -1,0 +1,161 @@
+"""The review store: every answer given, users' thumbs, and mentors' verdicts, in one SQLite file.
+
+It lives beside the index (``<index dir>/reviews.sqlite``, or KHUB_REVIEW_DB) but outside its
+snapshots, so rebuilding the index keeps it. Every write is its own short transaction on its own
+connection, in WAL mode with a busy time-out, so several sessions writing at once lose no rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from datetime import datetime, timezone
+from pathlib import Path
+
+from assistant.answer import Answer
+from khub.errors import KhubError
+
+FILE_NAME = "reviews.sqlite"
+VERDICTS = ("correct", "incorrect", "needs_fix")
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    session TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL,
+    query TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    refused INTEGER NOT NULL,
+    faithfulness REAL NOT NULL,
+    citations TEXT NOT NULL,
+    sentences TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER NOT NULL REFERENCES answers(id),
+    created_at TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER NOT NULL REFERENCES answers(id),
+    created_at TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'incorrect', 'needs_fix')),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS feedback_by_answer ON feedback(answer_id);
+CREATE INDEX IF NOT EXISTS reviews_by_answer ON reviews(answer_id);
+"""
+
+
+class ReviewError(KhubError):
+    """A review action that cannot be done (an unknown answer, an unknown verdict)."""
+
+
+class ReviewStore:
+    """Answers, feedback and reviews in one SQLite file; safe to use from many threads and processes."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect()) as connection:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA busy_timeout = 30000")
+        connection.row_factory = sqlite3.Row
+        return connection
+
+    def _write(self, sql: str, parameters: tuple) -> int:
+        with closing(self._connect()) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            cursor = connection.execute(sql, parameters)
+            connection.execute("COMMIT")
+            return int(cursor.lastrowid)
+
+    def record_answer(self, answer: Answer, session: str = "") -> int:
+        """Store an answer with its citations and per-sentence support; return its id."""
+        citations = [{"n": c.n, "entry_id": c.entry_id, "title": c.title, "section": c.section, "passage": c.passage}
+                     for c in answer.citations]
+        sentences = [{"text": s.text, "cites": list(s.cites), "supported": s.supported} for s in answer.sentences]
+        return self._write(
+            "INSERT INTO answers (created_at, session, question, query, answer, mode, refused, faithfulness, "
+            "citations, sentences) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (_now(), session, answer.question, answer.query, answer.text, answer.mode, int(answer.refused),
+             answer.faithfulness, json.dumps(citations, ensure_ascii=False), json.dumps(sentences, ensure_ascii=False)),
+        )
+
+    def add_feedback(self, answer_id: int, helpful: bool, note: str = "") -> int:
+        """A user's thumbs up (helpful) or down on an answer."""
+        self._require(answer_id)
+        return self._write("INSERT INTO feedback (answer_id, created_at, helpful, note) VALUES (?,?,?,?)",
+                           (answer_id, _now(), int(helpful), note))
+
+    def review(self, answer_id: int, verdict: str, note: str = "", reviewer: str = "mentor") -> int:
+        """A mentor's verdict on an answer: correct, incorrect or needs_fix, with a note."""
+        if verdict not in VERDICTS:
+            raise ReviewError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
+        self._require(answer_id)
+        return self._write("INSERT INTO reviews (answer_id, created_at, reviewer, verdict, note) VALUES (?,?,?,?,?)",
+                           (answer_id, _now(), reviewer, verdict, note))
+
+    def queue(self, include_reviewed: bool = False, limit: int = 200) -> list[dict]:
+        """Answers for mentors, newest first: unreviewed ones unless asked for all."""
+        where = "" if include_reviewed else "WHERE r.verdict IS NULL"
+        sql = f"""
+            SELECT a.id, a.created_at, a.question, a.mode, a.refused, a.faithfulness,
+                   (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 1) AS thumbs_up,
+                   (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 0) AS thumbs_down,
+                   r.verdict
+            FROM answers a LEFT JOIN (
+                SELECT answer_id, verdict FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY answer_id)
+            ) r ON r.answer_id = a.id {where}
+            ORDER BY a.id DESC LIMIT ?"""
+        with closing(self._connect()) as connection:
+            return [dict(row) for row in connection.execute(sql, (limit,))]
+
+    def get(self, answer_id: int) -> dict:
+        """One answer with its citations, sentences, feedback and reviews."""
+        with closing(self._connect()) as connection:
+            row = connection.execute("SELECT * FROM answers WHERE id = ?", (answer_id,)).fetchone()
+            if row is None:
+                raise ReviewError(f"no answer #{answer_id} in {self.path}")
+            answer = dict(row) | {"citations": json.loads(row["citations"]), "sentences": json.loads(row["sentences"])}
+            answer["feedback"] = [dict(r) for r in connection.execute(
+                "SELECT helpful, note, created_at FROM feedback WHERE answer_id = ? ORDER BY id", (answer_id,))]
+            answer["reviews"] = [dict(r) for r in connection.execute(
+                "SELECT verdict, note, reviewer, created_at FROM reviews WHERE answer_id = ? ORDER BY id", (answer_id,))]
+        return answer
+
+    def export_csv(self, path: Path) -> Path:
+        """Every answer with its latest verdict and thumbs counts, as CSV (pandas)."""
+        import pandas as pd
+
+        rows = self.queue(include_reviewed=True, limit=1_000_000)
+        with closing(self._connect()) as connection:
+            notes = dict(connection.execute(
+                "SELECT answer_id, note FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY answer_id)"))
+            answers = {row["id"]: row for row in connection.execute("SELECT id, answer, citations FROM answers")}
+        for row in rows:
+            row["answer"] = answers[row["id"]]["answer"]
+            row["cited_entries"] = " ".join(c["entry_id"] for c in json.loads(answers[row["id"]]["citations"]))
+            row["review_note"] = notes.get(row["id"], "")
+        frame = pd.DataFrame(rows, columns=["id", "created_at", "question", "answer", "mode", "refused", "faithfulness",
+                                            "cited_entries", "thumbs_up", "thumbs_down", "verdict", "review_note"])
+        frame.to_csv(path, index=False)
+        return Path(path)
+
+    def _require(self, answer_id: int) -> None:
+        with closing(self._connect()) as connection:
+            if connection.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
+                raise ReviewError(f"no answer #{answer_id} in {self.path}")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

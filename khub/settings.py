@@ -45,6 +45,7 @@ class Settings:
     fallback_models: tuple[str, ...] = ()
     llm_timeout: float = 60.0
     refuse_below: float = 1.10  # search score under which the archive is taken not to cover a question
+    review_db: Path | None = None  # the mentors' review store (default: <index dir>/reviews.sqlite)
 
     @property
     def model_config(self):
@@ -74,6 +75,7 @@ class Settings:
             "fallback_models": tuple(m.strip() for m in environ.get(ENV_PREFIX + "FALLBACK_MODELS", "").split(",") if m.strip()),
             "llm_timeout": _seconds(environ.get(ENV_PREFIX + "LLM_TIMEOUT")),
             "refuse_below": _number(environ.get(ENV_PREFIX + "REFUSE_BELOW"), "KHUB_REFUSE_BELOW", 1.10),
+            "review_db": Path(environ[ENV_PREFIX + "REVIEW_DB"]) if environ.get(ENV_PREFIX + "REVIEW_DB") else None,
         }
         values.update({key: value for key, value in overrides.items() if value is not None})
         values["index_dir"] = Path(values["index_dir"]).expanduser()

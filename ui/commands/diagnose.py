@@ -12,6 +12,7 @@ import click
 
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
 from ingest.chunk import split_sections
+from ui.shapes import diagnosis_json
 from ui.options import index_dir_option, json_option, settings_from
 
 FIX_SECTIONS = ("root cause", "fix", "cause", "solution", "went wrong", "means", "likely")
@@ -52,18 +53,6 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
         click.echo(json.dumps(diagnosis_json(diagnosis), indent=2, ensure_ascii=False))
     else:
         _print(diagnosis, diagnoser)
-
-
-def diagnosis_json(diagnosis: Diagnosis) -> dict:
-    """The shape scripts rely on (``--json``; ``--batch`` adds id and took_ms)."""
-    return {
-        "confident": diagnosis.confident,
-        "signature": diagnosis.signature.as_dict(),
-        "others": [{"ecosystem": s.ecosystem, "error_type": s.error_type, "message": s.message} for s in diagnosis.others],
-        "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason, "title": h.title,
-                  "matched_message": h.matched_message} for h in diagnosis.hits],
-        "notices": list(diagnosis.notices),
-    }
 
 
 def _run_batch(diagnoser: Diagnoser, lines, top_k: int) -> None:

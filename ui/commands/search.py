@@ -6,18 +6,15 @@ import json
 import sys
 import textwrap
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from assistant.search import Hit, Searcher, open_searcher
 from embeddings.database import Filters
+from ui.shapes import hit_json
 from ui.options import (index_dir_option, json_option, kind_option, language_option, level_option,
                         settings_from, top_k_option)
-
-HIT_FIELDS = ("entry_id", "score", "title", "kind", "chunk_id", "passage")
-
 
 @click.command("search")
 @click.argument("query", required=False)
@@ -52,12 +49,6 @@ def search_command(query: str | None, kind: str | None, language: str | None, le
         click.echo(json.dumps({"query": query, "hits": [hit_json(hit) for hit in hits]}, indent=2, ensure_ascii=False))
     else:
         _print_hits(query, hits)
-
-
-def hit_json(hit: Hit) -> dict:
-    """A hit in the shape scripts rely on (``--json`` and ``--batch``)."""
-    fields = asdict(hit)
-    return {name: fields[name] for name in HIT_FIELDS} | {"section": hit.section}
 
 
 def _run_batch(searcher: Searcher, lines, filters: Filters, top_k: int) -> None:

@@ -1,0 +1,58 @@
+"""``khub serve``: the web app; builds the index from corpus/ first if there is none."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from embeddings.store import IndexStore
+from ui.commands.ingest import _ProgressBar
+from ui.options import index_dir_option, settings_from
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="KHUB_HOST",
+              help="Interface to listen on (0.0.0.0 for every one; env KHUB_HOST).")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(0, 65535), envvar="KHUB_PORT",
+              help="Port to listen on (env KHUB_PORT).")
+@index_dir_option
+def serve_command(host: str, port: int, index_dir: Path | None) -> None:
+    """Serve the web app: chat with cited sources, paste-an-error, instant search, mentor review.
+
+    If the index does not exist yet it is built from the bundled corpus/ first. Mentor review
+    needs KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD; without them the rest of the app still works.
+    The API (/ask, /diagnose, /search) is documented at http://HOST:PORT/?view=api.
+
+    \b
+    Examples:
+      khub serve
+      khub serve --port 8080
+      KHUB_REVIEW_USER=mentor KHUB_REVIEW_PASSWORD=... khub serve --host 0.0.0.0
+    """
+    settings = settings_from(index_dir)
+    if IndexStore(settings.index_dir).current() is None:
+        _build_first_index(settings)
+    from ui.server import open_services, serve
+
+    services = open_services(settings, review_login=_review_login())
+    click.echo(f"khub serves {settings.index_dir} at http://{host}:{port}  (Ctrl-C stops it)")
+    serve(services, host, port)
+
+
+def _build_first_index(settings) -> None:
+    from ingest.pipeline import run_ingest
+
+    click.echo(f"No index at {settings.index_dir} yet: building it from {settings.corpus_dir} ...")
+    with _ProgressBar(disable=None) as bar:
+        result = run_ingest([], settings, progress=bar.update_to)
+    click.echo(f"Indexed {result.report.entries:,} entries ({result.report.chunks:,} chunks) in "
+               f"{result.report.seconds:.1f} s.")
+
+
+def _review_login() -> tuple[str, str] | None:
+    user, password = os.environ.get("KHUB_REVIEW_USER", ""), os.environ.get("KHUB_REVIEW_PASSWORD", "")
+    if bool(user) != bool(password):
+        raise click.UsageError("set both KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD to turn mentor review on")
+    return (user, password) if user else None

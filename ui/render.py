@@ -1,0 +1,92 @@
+"""Render answers, sources, results and entries for the web app, inert.
+
+Entry text and pasted text come from outside: none of their HTML may run. Markdown keeps its code
+blocks and code spans (shown as text by any Markdown renderer); everywhere else ``<`` and ``>`` are
+escaped, images are dropped to their alt text, and links are kept only for http(s) URLs. HTML
+fragments are built with every value escaped. (Gradio's own sanitiser runs as well; this does not
+rely on it.)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from assistant.answer import EXTRACTIVE, Answer, Citation
+from assistant.search import Hit
+from ingest.entry import Entry
+
+CODE = re.compile(r"(```.*?```|`[^`\n]+`)", re.S)
+IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"\[([^\]]+)\]\(\s*([^)\s]+)[^)]*\)")
+SAFE_URL = re.compile(r"^https?://", re.I)
+MODEL_HINT = "set `KHUB_MODEL` (`local`, or a litellm model such as `openai/gpt-4o-mini`) for a language model"
+
+
+def safe_markdown(text: str) -> str:
+    """Markdown whose HTML cannot run: escaped outside code, no images, only http(s) links."""
+    parts = CODE.split(text)
+    return "".join(part if index % 2 else _inert(part) for index, part in enumerate(parts))
+
+
+def _inert(text: str) -> str:
+    text = IMAGE.sub(lambda m: m.group(1), text)
+    text = LINK.sub(lambda m: m.group(0) if SAFE_URL.match(m.group(2)) else m.group(1), text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer for the chat: unsupported sentences marked, and which mode answered."""
+    text = safe_markdown(answer.text)
+    for sentence in answer.unsupported_sentences:
+        shown = safe_markdown(sentence)
+        text = text.replace(shown, f"{shown} ⚠️ *not supported by the cited passages*", 1)
+    mode = "extractive mode (no language model; " + MODEL_HINT + ")" if answer.mode == EXTRACTIVE else f"model `{answer.mode}`"
+    notices = "".join(f"\n\n> ⚠️ {safe_markdown(notice)}" for notice in answer.notices)
+    return f"{text}{notices}\n\n*Answered by {mode}.*"
+
+
+def source_cards(citations: Sequence[Citation], entries: dict[str, Entry]) -> str:
+    """One card per cited passage: title, kind, section, the passage, and the whole entry on demand."""
+    if not citations:
+        return "<p class='khub-none'>No sources for this answer.</p>"
+    cards = []
+    for citation in citations:
+        entry = entries.get(citation.entry_id)
+        kind = entry.kind if entry else ""
+        whole = (f"<details><summary>Open the whole entry</summary><pre class='khub-entry'>{html.escape(entry.body)}</pre>"
+                 "</details>") if entry else ""
+        cards.append(
+            f"<div class='khub-card' data-entry-id='{html.escape(citation.entry_id, quote=True)}'>"
+            f"<div class='khub-card-head'><b>[{citation.n}] {html.escape(citation.title)}</b> "
+            f"<span class='khub-kind'>{html.escape(kind)}</span></div>"
+            f"<div class='khub-card-meta'>{html.escape(citation.entry_id)} › {html.escape(citation.section)}</div>"
+            f"<pre class='khub-passage'>{html.escape(citation.passage)}</pre>{whole}</div>"
+        )
+    return "\n".join(cards)
+
+
+def results_markdown(query: str, hits: Sequence[Hit]) -> str:
+    """Search results: title, id, kind, section and the matching passage, shortened."""
+    if not query.strip():
+        return ""
+    if not hits:
+        return f"No entries match *{safe_markdown(query)}*. Try other words or drop a filter."
+    lines = []
+    for rank, hit in enumerate(hits, start=1):
+        passage = " ".join(hit.passage.split())
+        passage = passage[:280] + (" …" if len(passage) > 280 else "")
+        lines.append(f"**{rank}. {safe_markdown(hit.title)}**  \n`{hit.entry_id}` · {hit.kind} · {safe_markdown(hit.section)}"
+                     f"  \n{safe_markdown(passage)}")
+    return "\n\n".join(lines)
+
+
+def entry_markdown(entry: Entry | None) -> str:
+    """A whole entry: title, facts, error message, and its body."""
+    if entry is None:
+        return ""
+    facts = " · ".join(fact for fact in [entry.kind, entry.level or "", ", ".join(entry.languages),
+                                          ", ".join(entry.tags)] if fact)
+    message = f"\n\n**Error message:** {safe_markdown(entry.error_message)}" if entry.error_message else ""
+    return f"## {safe_markdown(entry.title)}\n\n`{entry.id}` · {safe_markdown(facts)}{message}\n\n{safe_markdown(entry.body)}"

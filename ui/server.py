@@ -1,0 +1,35 @@
+"""Assemble the app's services from settings and run the Gradio server."""
+
+from __future__ import annotations
+
+import khub  # noqa: F401  (GRADIO_ANALYTICS_ENABLED=False before gradio is imported)
+from assistant.answer import Assistant
+from assistant.diagnose import Diagnoser
+from assistant.search import open_searcher
+from khub.settings import Settings
+from ui.reviews import FILE_NAME, ReviewStore
+
+QUEUE_SIZE = 64  # requests waiting beyond this are refused with a clear message, not piled up
+
+
+def open_services(settings: Settings, review_login: tuple[str, str] | None = None):
+    """One searcher, diagnoser, assistant and review store over the live index."""
+    from ui.app import Services
+
+    searcher = open_searcher(settings)
+    diagnoser = Diagnoser(searcher)
+    assistant = Assistant(searcher, diagnoser, searcher.encode_texts, settings.model_config,
+                          refuse_below=settings.refuse_below)
+    reviews = ReviewStore(settings.review_db or settings.index_dir / FILE_NAME)
+    return Services(searcher, diagnoser, assistant, reviews, review_login)
+
+
+def serve(services, host: str, port: int, block: bool = True):
+    """Launch the app; with ``block=False`` return at once (tests)."""
+    from ui.app import CSS, build_app
+
+    app = build_app(services)
+    app.queue(default_concurrency_limit=8, max_size=QUEUE_SIZE)
+    app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, show_error=False,
+               css=CSS, footer_links=["api"])
+    return app

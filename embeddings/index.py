@@ -113,6 +113,19 @@ class Index:
         with self._lock:
             return database.error_rows(self._db)
 
+    def position(self, entry_id: str) -> int | None:
+        """The position of an entry (its row among the lead vectors), or None."""
+        return self._positions.get(entry_id)
+
+    def entry_chunks(self, entry_id: str) -> list[ChunkRecord]:
+        """All stored chunks of one entry, in order."""
+        pos = self._positions.get(entry_id)
+        if pos is None:
+            return []
+        vids = list(self.chunk_vids(pos))
+        records = self.chunk_records(vids)
+        return [records[vid] for vid in vids]
+
     def has_entry(self, entry_id: str) -> bool:
         return entry_id in self._positions
 

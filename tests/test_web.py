@@ -141,6 +141,19 @@ def test_a_question_gets_an_answer_with_source_cards(page):
     assert "WITH RECURSIVE" in cards.first.locator(".khub-entry").inner_text()
 
 
+def test_thumbs_on_an_answer_land_in_the_review_store(page, server):
+    from ui.reviews import ReviewStore
+
+    ask(page, "which learning path takes a complete beginner to building PHP REST APIs?")
+    page.locator("#khub-chat button[aria-label='Like']").last.click()
+    store = ReviewStore(server[1].index_dir / "reviews.sqlite")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not any(row["thumbs_up"] for row in store.queue(include_reviewed=True)):
+        time.sleep(0.3)
+    liked = [row for row in store.queue(include_reviewed=True) if row["thumbs_up"]]
+    assert liked and liked[0]["question"].startswith("which learning path")
+
+
 def test_a_pasted_traceback_finds_its_entry_and_the_users_frame(page):
     ask(page, CASES["python-venv-yaml-missing"]["text"])
     assert page.locator("#khub-sources .khub-card").first.get_attribute("data-entry-id") == "error/venv-module-not-found"

@@ -1,0 +1,36 @@
+"""The app's wiring, without a browser: tabs, the public API's names, and review switched off."""
+
+import json
+
+from ingest.pipeline import run_ingest
+from ui.app import build_app
+from ui.render import answer_markdown, safe_markdown
+from ui.server import open_services
+
+
+def test_without_credentials_review_says_how_to_enable_it_and_only_three_endpoints_are_public(archive, settings):
+    run_ingest([archive], settings)
+    app = build_app(open_services(settings, review_login=None))
+    config = json.dumps(app.config["components"], default=str)
+    assert "Review is off" in config and "KHUB_REVIEW_USER" in config and "KHUB_REVIEW_PASSWORD" in config
+    public = {d["api_name"] for d in app.config["dependencies"] if d.get("api_visibility", "public") == "public"}
+    assert public == {"ask", "diagnose", "search"}
+
+
+def test_safe_markdown_keeps_code_and_disarms_html_images_and_script_links():
+    text = ("See <script>alert(1)</script> and <img src=x onerror=alert(2)> ![p](https://t.example/p.png) "
+            "[bad](javascript:alert(3)) [good](https://owasp.org) `<b>code</b>`\n```html\n<b>block</b>\n```")
+    safe = safe_markdown(text)
+    assert "<script>" not in safe and "&lt;script&gt;" in safe and "<img" not in safe
+    assert "t.example" not in safe and "javascript:" not in safe and "[good](https://owasp.org)" in safe
+    assert "`<b>code</b>`" in safe and "```html\n<b>block</b>\n```" in safe
+
+
+def test_unsupported_sentences_are_marked_and_the_mode_is_named():
+    from assistant.answer import Answer
+
+    answer = Answer("q", "q", "Supported claim [1]. Invented claim.", "openai/gpt-4o-mini", False, (),
+                    unsupported_sentences=("Invented claim.",))
+    shown = answer_markdown(answer)
+    assert "Invented claim. ⚠️ *not supported by the cited passages*" in shown
+    assert "Answered by model `openai/gpt-4o-mini`" in shown

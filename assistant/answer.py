@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant import extractive, prompts
-from assistant.cite import CitationCheck, EncodeTexts, SentenceCheck, check_citations
+from assistant.cite import CitationCheck, EncodeTexts, SentenceCheck, attribute, check_citations, drop_repeats
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
 from assistant.extractive import ContextPassage
-from assistant.llm import LLMUnavailable, ModelConfig, stream_completion
+from assistant.llm import LOCAL_MODEL, LLMUnavailable, ModelConfig, resolve_model, stream_completion
 from assistant.search import Hit, Searcher
 from embeddings.database import Filters
 
@@ -174,7 +174,8 @@ class Assistant:
 
     def _write(self, question: str, query: str, passages: list[ContextPassage], config: ModelConfig,
                notices: tuple[str, ...], diagnosis: Diagnosis | None, hits: Sequence[Hit]) -> Iterator[str | Answer]:
-        messages = prompts.answer_messages(question, [_prompt_passage(p) for p in passages])
+        prompt = prompts.compact_messages if resolve_model(config.model) == LOCAL_MODEL else prompts.answer_messages
+        messages = prompt(question, [_prompt_passage(p) for p in passages])
         pieces = lambda: extractive.compose_answer(query, passages)  # noqa: E731
         yield from self._generate(question, query, passages, config, messages, pieces, notices, diagnosis, hits)
 
@@ -191,12 +192,20 @@ class Assistant:
                 if parts:
                     yield "\n\n[the model stopped; an extractive answer follows]\n\n"
                 parts = []
-        if not parts:
+        texts = [p.full_text for p in passages]
+        text, attributed = "".join(parts), 0
+        if parts:  # a model wrote it: drop its loops, and source the sentences it forgot to cite
+            text, attributed = attribute(drop_repeats(text), texts, self.encode)
+            if attributed:
+                notices = (*notices, f"{attributed} marker(s) were added where a passage clearly supports an "
+                                     "uncited sentence")
+        else:
             mode = EXTRACTIVE
             for piece in pieces():
                 parts.append(piece)
                 yield piece
-        check = check_citations("".join(parts), [p.full_text for p in passages], self.encode, paste)
+            text = "".join(parts)
+        check = check_citations(text, texts, self.encode, paste)
         yield _answer(question, query, mode, check, passages, notices, diagnosis, hits)
 
 

@@ -80,6 +80,57 @@ def check_citations(answer: str, passages: Sequence[str], encode: EncodeTexts | 
     return CitationCheck(text, cited, invalid, tuple(checks))
 
 
+def attribute(answer: str, passages: Sequence[str], encode: EncodeTexts | None = None) -> tuple[str, int]:
+    """Give sentences that cite nothing the marker of the passage that clearly supports them.
+
+    Models often forget markers; a sentence copied or closely paraphrased from a passage still has
+    a source. Sentences no passage supports stay without a marker (and are reported unsupported).
+    Returns the answer and the number of markers added.
+    """
+    added = 0
+    result = answer
+    sentences = [s for s in split_sentences(answer) if not MARKER.search(s) and len(query_terms(s)) >= MIN_WORDS]
+    if not sentences or not passages:
+        return answer, 0
+    candidates = [tuple(range(1, len(passages) + 1))] * len(sentences)
+    checks = _judge_each(sentences, candidates, passages, encode)
+    for sentence, best in zip(sentences, checks):
+        if best is not None:
+            result = result.replace(sentence, f"{sentence} [{best}]", 1)
+            added += 1
+    return result, added
+
+
+def _judge_each(sentences: list[str], candidates: list[tuple[int, ...]], passages: Sequence[str],
+                encode: EncodeTexts | None) -> list[int | None]:
+    """For each sentence, the candidate passage that supports it best, if any supports it."""
+    vectors = encode([*sentences, *passages]) if encode is not None else None
+    best: list[int | None] = []
+    for index, sentence in enumerate(sentences):
+        words = query_terms(sentence)
+        scored = []
+        for n in candidates[index]:
+            lexical = len(words & query_terms(passages[n - 1])) / len(words) if words else 0.0
+            cosine = float(vectors[index] @ vectors[len(sentences) + n - 1]) if vectors is not None else 0.0
+            if lexical >= LEXICAL_SUPPORT or cosine >= SEMANTIC_SUPPORT:
+                scored.append((max(lexical, cosine), -n, n))
+        best.append(max(scored)[2] if scored else None)
+    return best
+
+
+def drop_repeats(answer: str) -> str:
+    """Remove sentences a model repeated word for word (small models loop)."""
+    seen: set[str] = set()
+    kept = []
+    for sentence in split_sentences(answer):
+        key = " ".join(_without_markers(sentence).lower().split())
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return answer if len(kept) == len(split_sentences(answer)) else "\n".join(kept)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with their trailing markers; code blocks stay whole."""
     pieces: list[str] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.fuse import Evidence, Weights, fused_score
-from embeddings.database import Filters, query_terms
+from embeddings.database import Filters, identifier_parts, query_terms
 from embeddings.index import ChunkRecord, Index, Ranked
 
 DEPTH = 100  # candidates taken from each retriever
@@ -75,9 +75,10 @@ class Searcher:
         passages = self._passages(query, retrieval.vector, ranked)
         return [_hit(passages[candidate.pos], candidate.score) for candidate in ranked]
 
-    def retrieve(self, query: str, filters: Filters = Filters()) -> Retrieval:
-        """Run every retriever once."""
-        vector = self.encode_query(query)
+    def retrieve(self, query: str, filters: Filters = Filters(), spell_identifiers: bool = True) -> Retrieval:
+        """Run every retriever once. A question's camelCase identifiers are also spelled out for the
+        embedding model; an error message is matched by its own words (``spell_identifiers=False``)."""
+        vector = self.encode_query(_spelled_out(query) if spell_identifiers else query)
         vids, positions = self.index.allowed(filters)
         return Retrieval(
             vector=vector,
@@ -135,6 +136,13 @@ def _overlap(terms: set[str], record: ChunkRecord) -> float:
     if not terms:
         return 0.0
     return len(terms & query_terms(f"{record.section} {record.passage}")) / len(terms)
+
+
+def _spelled_out(query: str) -> str:
+    """The query with its camelCase identifiers also spelled as words, which the embedding model
+    understands ("useDebounce" -> "useDebounce (use debounce)")."""
+    parts = identifier_parts(query)
+    return f"{query} ({' '.join(parts)})" if parts else query
 
 
 def _hit(record: ChunkRecord, score: float) -> Hit:

@@ -171,9 +171,19 @@ def open_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
+IDENTIFIER = re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b|\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
+CAMEL_PART = re.compile(r"[A-Z]?[a-z0-9]+")
+
+
+def identifier_parts(text: str) -> list[str]:
+    """The words inside code identifiers: "useDebounce" -> ["use", "debounce"] (snake_case splits anyway)."""
+    return [part.lower() for name in IDENTIFIER.findall(text) for part in CAMEL_PART.findall(name)]
+
+
 def query_words(query: str) -> list[str]:
-    """The words of a query that carry meaning, lower-cased, in order, once each."""
-    words = [word.lower() for word in WORD.findall(query)]
+    """The words of a query that carry meaning, lower-cased, in order, once each; the words inside
+    camelCase identifiers are added, so "useDebounce" also finds text about debouncing."""
+    words = [word.lower() for word in WORD.findall(query)] + identifier_parts(query)
     kept = [word for word in words if word not in STOPWORDS] or words
     return list(dict.fromkeys(kept))
 

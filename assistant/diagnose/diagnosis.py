@@ -110,7 +110,7 @@ class Diagnoser:
         """Hybrid search (all kinds: an article may explain an error) on the error's message and code
         context: mean of chunk and lead cosine."""
         query = "\n".join([signature.message, *signature.context[:2]])
-        retrieval = self.searcher.retrieve(query)
+        retrieval = self.searcher.retrieve(query, spell_identifiers=False)
         candidates = self.searcher.rank(query, retrieval, also=also)
         best = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
         return {c.pos: (c.evidence.chunk + c.evidence.lead) / 2 for c in candidates if c.pos in best}

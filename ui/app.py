@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from assistant.answer import Answer, Assistant
+from assistant.answer import Answer, Assistant, Citation
 from assistant.diagnose import Diagnoser
 from assistant.search import Searcher
 from embeddings.database import Filters
@@ -233,8 +233,6 @@ def _open_answer(services: Services, number) -> tuple[str, str]:
             marked = marked.replace(sentence["text"], f"{sentence['text']} ⚠️ *unsupported*", 1)
     text = (f"### Question\n{render.safe_markdown(saved['question'])}\n\n### Answer ({saved['mode']}, "
             f"faithfulness {saved['faithfulness']:.2f})\n{render.safe_markdown(marked)}")
-    from assistant.answer import Citation
-
     citations = [Citation(c["n"], c["entry_id"], c["title"], c["section"], c["passage"]) for c in saved["citations"]]
     entries = {c.entry_id: services.searcher.index.entry(c.entry_id) for c in citations}
     return text, render.source_cards(citations, entries)

@@ -31,3 +31,12 @@ def test_ingest_and_search_without_any_network(archive, settings):
     search = khub("search", "ERROR 1452 foreign key", "--json", "--top-k", "1")
     assert search.returncode == 0, search.stderr
     assert json.loads(search.stdout)["hits"][0]["entry_id"] == "error/fk-violation"
+
+
+@pytest.mark.skipif(not no_network_available(), reason="needs `unshare -rn` (util-linux, user namespaces)")
+def test_importing_litellm_through_khub_fetches_nothing():
+    code = "import khub, litellm; print(len(litellm.model_cost) > 0)"
+    done = subprocess.run(["unshare", "-rn", sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"})
+    assert done.returncode == 0 and done.stdout.strip() == "True"  # the bundled price list, read locally
+    assert "cost map" not in done.stderr.lower() and "urlopen" not in done.stderr.lower()

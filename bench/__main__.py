@@ -1,0 +1,181 @@
+"""``python -m bench``: every speed figure of khub in one run, as a table or ``--json``.
+
+    python -m bench                               # bundled corpus, public corpus, scaled corpus
+    python -m bench --corpora bundled             # the bundled corpus only (no ../shared needed)
+    python -m bench --corpora public --skip-langchain --json
+
+Per corpus: cold ingest (chunks/s, peak RSS), re-ingest with nothing changed and after one edit,
+search and diagnose latency (p50/p95/p99, one at a time and 8 at once), time to the first piece of
+an answer in the default mode, and the peak memory of a serving process; on the public corpus also
+the local model's answers and LangChain's default pipeline on the same files, in the same run.
+The scaled corpus (>= 100,000 chunks) is made by bench/scaled_corpus.py from the public entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import khub  # noqa: E402,F401
+from bench import suite  # noqa: E402
+
+PUBLIC = suite.SHARED / "corpus-public" / "entries.jsonl"
+QUESTIONS = suite.SHARED / "eval" / "dev" / "questions.jsonl"
+DEV_TRACES = suite.SHARED / "eval" / "dev" / "traces.jsonl"
+OWN_TRACES = ROOT / "tests" / "traces" / "cases.jsonl"
+FALLBACK_QUERIES = ["how should a single page app store its JWT?", "foreign key constraint fails on insert",
+                    "debounce a search input in react", "ModuleNotFoundError inside a virtualenv",
+                    "recursive CTE for an org chart", "vector database for recommendations"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpora", default="bundled,public,scaled", help="comma-separated: bundled, public, scaled")
+    parser.add_argument("--scaled-file", type=Path, help="a scaled corpus made by bench/scaled_corpus.py (else made now)")
+    parser.add_argument("--skip-langchain", action="store_true", help="do not run LangChain's pipeline for comparison")
+    parser.add_argument("--skip-local-model", action="store_true", help="do not time the local model's answers")
+    parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
+    if not PUBLIC.is_file() and set(corpora) - {"bundled"}:
+        print(f"note: {PUBLIC} is missing; only the bundled corpus can be measured", file=sys.stderr)
+        corpora = ["bundled"]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="khub-bench-"))
+    try:
+        report = run(corpora, work, args)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(report, indent=2) if args.json else render(report))
+
+
+def run(corpora: list[str], work: Path, args) -> dict:
+    models = work / "models"
+    report = {"machine": _machine(), "model_export_seconds": suite.prepare_models(models), "corpora": {}}
+    queries, pastes = _queries(), _pastes()
+    for name in corpora:
+        paths = _paths(name, work, args.scaled_file)
+        print(f"[bench] {name}: ingesting {', '.join(p.name for p in paths)} ...", file=sys.stderr)
+        figures = {"ingest": suite.ingest_figures(paths, work / name, models)}
+        figures |= _served_figures(work / name / "index", models, queries, pastes,
+                                   local_model=name == "public" and not args.skip_local_model)
+        report["corpora"][name] = figures
+        if name == "public" and not args.skip_langchain:
+            print("[bench] public: LangChain's default pipeline on the same files ...", file=sys.stderr)
+            report["langchain_public"] = suite.langchain_baseline([ROOT / "corpus", PUBLIC])
+    report["machine"]["load_average_end"] = round(os.getloadavg()[0], 2)
+    return report
+
+
+def _served_figures(index_dir: Path, models: Path, queries: list[str], pastes: list[str], local_model: bool) -> dict:
+    from assistant.answer import open_assistant
+    from khub.settings import Settings
+
+    settings = Settings.from_env(index_dir=index_dir, models_dir=models)
+    assistant = open_assistant(settings)
+    figures = {
+        "search_ms": suite.latencies(lambda q: assistant.searcher.search(q, top_k=10), queries),
+        "diagnose_ms": suite.latencies(lambda p: assistant.diagnoser.diagnose(p), pastes),
+        "answer_default": suite.answer_figures(assistant, queries, "extractive", limit=30),
+        "serving": suite.serving_rss(index_dir, models, queries, pastes),
+    }
+    if local_model:
+        figures["answer_local_model"] = suite.answer_figures(assistant, queries, "local", limit=10)
+    assistant.searcher.index.close()
+    return figures
+
+
+def _paths(name: str, work: Path, scaled_file: Path | None) -> list[Path]:
+    if name == "bundled":
+        return [ROOT / "corpus"]
+    if name == "public":
+        return [ROOT / "corpus", PUBLIC]
+    if name == "scaled":
+        if scaled_file is None:
+            scaled_file = work / "scaled.jsonl"
+            subprocess.run([sys.executable, str(ROOT / "bench" / "scaled_corpus.py"), "--out", str(scaled_file)],
+                           cwd=ROOT, check=True)
+        return [ROOT / "corpus", PUBLIC, scaled_file]
+    raise SystemExit(f"unknown corpus {name!r}; use bundled, public or scaled")
+
+
+def _queries() -> list[str]:
+    if not QUESTIONS.is_file():
+        return FALLBACK_QUERIES
+    return [json.loads(line)["query"] for line in QUESTIONS.read_text().splitlines() if line.strip()]
+
+
+def _pastes() -> list[str]:
+    pastes = []
+    for path in (DEV_TRACES, OWN_TRACES):
+        if path.is_file():
+            pastes += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    return pastes
+
+
+def _machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return {"cpu": cpu, "cores": len(os.sched_getaffinity(0)), "memory_gb": round(
+        os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30), "python": platform.python_version(),
+        "load_average_start": round(os.getloadavg()[0], 2)}
+
+
+def render(report: dict) -> str:
+    machine = report["machine"]
+    lines = [f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB; load average "
+             f"{machine['load_average_start']} at the start, {machine.get('load_average_end')} at the end",
+             f"encoder model export (once per machine): {report['model_export_seconds']} s", ""]
+    names = list(report["corpora"])
+    rows = [
+        ("entries / chunks", lambda f: f"{f['ingest']['entries']:,} / {f['ingest']['chunks']:,}"),
+        ("cold ingest", lambda f: f"{f['ingest']['cold']['seconds']} s, {f['ingest']['cold']['chunks_per_second']} chunks/s"),
+        ("cold ingest peak RSS", lambda f: f"{f['ingest']['cold']['peak_rss_mb']} MB"),
+        ("re-ingest, no change", lambda f: f"{f['ingest']['no_change']['seconds']} s"),
+        ("re-ingest, one edit", lambda f: f"{f['ingest']['one_edit']['seconds']} s ({f['ingest']['one_edit']['encoded']} encoded)"),
+        ("search p50/p95/p99 ms", lambda f: _triple(f["search_ms"]["single"])),
+        ("search, 8 at once", lambda f: _triple(f["search_ms"]["concurrent_8"])),
+        ("diagnose p50/p95/p99 ms", lambda f: _triple(f["diagnose_ms"]["single"])),
+        ("diagnose, 8 at once", lambda f: _triple(f["diagnose_ms"]["concurrent_8"])),
+        ("answer first piece (default)", lambda f: f"{f['answer_default']['first_piece_p50_s']} s p50, "
+                                                   f"{f['answer_default']['first_piece_p95_s']} s p95"),
+        ("serving peak RSS", lambda f: f"{f['serving']['peak_rss_mb']} MB"),
+    ]
+    width = max(len(label) for label, _ in rows) + 2
+    lines.append(" " * width + "".join(f"{name:>34}" for name in names))
+    for label, cell in rows:
+        lines.append(f"{label:<{width}}" + "".join(f"{cell(report['corpora'][n]):>34}" for n in names))
+    public = report["corpora"].get("public", {})
+    if "answer_local_model" in public:
+        local = public["answer_local_model"]
+        lines.append(f"\nlocal model answers (public corpus): first token {local['first_piece_p50_s']} s p50, "
+                     f"{local['first_piece_p95_s']} s p95; {local['pieces_per_second']} tokens/s")
+    chain = report.get("langchain_public")
+    if chain and "seconds" in chain and public:
+        ours = public["ingest"]["cold"]["seconds"]
+        lines.append(f"LangChain default pipeline, same files and model, same run: {chain['chunks']:,} chunks in "
+                     f"{chain['seconds']:.0f} s; khub {public['ingest']['chunks']:,} chunks in {ours:.0f} s: "
+                     f"{chain['seconds'] / ours:.1f}x faster")
+    elif chain:
+        lines.append(f"LangChain baseline failed: {chain.get('error', '')[:200]}")
+    return "\n".join(lines)
+
+
+def _triple(figures: dict) -> str:
+    return f"{figures['p50']} / {figures['p95']} / {figures['p99']}"
+
+
+if __name__ == "__main__":
+    main()

@@ -173,7 +173,8 @@ def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Ch
     vectors.save_vector_index(vectors.build_vector_index(lead_matrix), build / vectors.LEADS_FILE)
     Manifest(
         format_version=FORMAT_VERSION, model=MODEL_NAME, model_id=plan.model_id, backend=plan.backend,
-        dimension=DIMENSION, normalized=True, vector_index=vectors.INDEX_TYPE, chunker=CHUNKER, error_keys=KEYS_VERSION,
+        dimension=DIMENSION, normalized=True, vector_index=vectors.index_type(len(chunks)), chunker=CHUNKER,
+        error_keys=KEYS_VERSION,
         corpus_hash=corpus_hash(entries), entries=len(entries), chunks=len(chunks),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sources=tuple(sources),
     ).write(build)

@@ -17,12 +17,28 @@ from khub.errors import IndexUnavailableError
 
 CHUNKS_FILE = "chunks.faiss"  # row = chunk vid
 LEADS_FILE = "leads.faiss"  # row = entry position: one vector per entry, of its title and opening
-INDEX_TYPE = "IndexFlatIP"
+# Exact search up to this many vectors; above it, an HNSW graph (bench/vector_index.py measured the
+# trade: see the module docstring of that script and the README's Performance section).
+HNSW_FROM = 50_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+
+
+def index_type(rows: int) -> str:
+    """The FAISS index used for ``rows`` vectors, as the manifest records it."""
+    return "IndexFlatIP" if rows < HNSW_FROM else f"IndexHNSWFlat(M={HNSW_M},efSearch={HNSW_EF_SEARCH})"
 
 
 def build_vector_index(vectors: np.ndarray) -> faiss.Index:
-    """Exact inner-product index over the vectors, row i = vid i."""
-    index = faiss.IndexFlatIP(vectors.shape[1])
+    """An inner-product index over the vectors, row i = vid i: exact when small, HNSW when large."""
+    dimension = vectors.shape[1]
+    if len(vectors) < HNSW_FROM:
+        index = faiss.IndexFlatIP(dimension)
+    else:
+        index = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
     if len(vectors):
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index
@@ -57,7 +73,11 @@ def dense_search(index: faiss.Index, query: np.ndarray, limit: int, allowed: Seq
     if allowed is not None:
         if len(allowed) == 0:
             return []
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
+        selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+        params = (faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, limit))
+                  if isinstance(index, faiss.IndexHNSW) else faiss.SearchParameters(sel=selector))
+    elif isinstance(index, faiss.IndexHNSW):
+        params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, limit))
     scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(limit, index.ntotal), params=params)
     return [(int(vid), float(score)) for vid, score in zip(ids[0], scores[0]) if vid >= 0]
 

@@ -75,3 +75,16 @@ def test_reciprocal_rank_fusion_rewards_agreement():
     scores = reciprocal_rank_fusion({"a": ["x", "y", "z"], "b": ["y", "z"]}, {"a": 1.0, "b": 0.5}, k=10)
     assert sorted(scores, key=lambda item: -scores[item]) == ["y", "z", "x"]
     assert scores["x"] == pytest.approx(1 / 11)
+
+
+def test_large_indexes_use_an_hnsw_graph_with_the_same_answers(archive, settings, monkeypatch):
+    import embeddings.vectors as vectors
+
+    monkeypatch.setattr(vectors, "HNSW_FROM", 5)  # the tiny archive has more chunks than that
+    run_ingest([archive], settings)
+    searcher = open_searcher(settings)
+    assert searcher.index.manifest.vector_index.startswith("IndexHNSWFlat")
+    assert searcher.search("ERROR 1452 (23000): Cannot add or update a child row", top_k=1)[0].entry_id == "error/fk-violation"
+    hits = searcher.search("python error module threads", top_k=10, filters=Filters(language="python"))
+    assert {hit.entry_id for hit in hits} == {"qa/python-gil", "error/module-not-found"}
+    searcher.index.close()

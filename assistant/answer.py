@@ -6,9 +6,12 @@
                                                                │
              (top score below the calibrated threshold: say the archive does not cover it)
                                                                │
-                      extractive composer, or a model through litellm (fallback: extractive)
+        extractive composer, or a model through litellm (instruction-like data redacted first)
                                                                │
-                               citation check: invalid markers removed, sentences judged
+          the model's text filtered (assistant.guard): no images, HTML or links
+                                                               │
+          citation check: invalid markers removed, sentences judged; nothing supported, or the model
+          unreachable: the extractive answer instead
 
 The answer streams: ``stream()`` yields text pieces and, last, the checked ``Answer``.
 """
@@ -19,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from assistant import extractive, prompts
+from assistant import extractive, guard, prompts
 from assistant.cite import CitationCheck, EncodeTexts, SentenceCheck, attribute, check_citations, drop_repeats
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
@@ -168,7 +171,7 @@ class Assistant:
         culprit = diagnosis.signature.culprit
         where = f"{culprit.file}:{culprit.line}" if culprit and culprit.file and culprit.in_app else None
         message = diagnosis.signature.message
-        messages = prompts.diagnosis_messages(question, message, where, [_prompt_passage(p) for p in passages])
+        messages = prompts.diagnosis_messages(guard.redact_instructions(question), message, where, [_prompt_passage(p) for p in passages])
         pieces = lambda: extractive.compose_fix(where, message, passages)  # noqa: E731
         yield from self._generate(question, message, passages, config, messages, pieces, (), diagnosis, (), paste=question)
 
@@ -180,8 +183,9 @@ class Assistant:
         yield from self._generate(question, query, passages, config, messages, pieces, notices, diagnosis, hits)
 
     def _generate(self, question, query, passages, config, messages, pieces, notices, diagnosis, hits, paste=""):
-        """Stream from the model (or the extractive composer), fall back to extractive, then check."""
+        """Stream from the model (or the extractive composer), filter and check; fall back to extractive."""
         mode, parts = config.model, []
+        texts = [p.full_text for p in passages]
         if config.model != EXTRACTIVE:
             try:
                 for delta in self.complete(messages, config):
@@ -192,20 +196,26 @@ class Assistant:
                 if parts:
                     yield "\n\n[the model stopped; an extractive answer follows]\n\n"
                 parts = []
-        texts = [p.full_text for p in passages]
-        text, attributed = "".join(parts), 0
-        if parts:  # a model wrote it: drop its loops, and source the sentences it forgot to cite
-            text, attributed = attribute(drop_repeats(text), texts, self.encode)
+        check = None
+        if parts:  # a model wrote it: filter what it may not show, drop its loops, source what it forgot to cite
+            filtered = guard.filter_output("".join(parts), (prompts.SYSTEM, prompts.COMPACT_SYSTEM))
+            notices = (*notices, *filtered.removed)
+            text, attributed = attribute(drop_repeats(filtered.text), texts, self.encode)
             if attributed:
                 notices = (*notices, f"{attributed} marker(s) were added where a passage clearly supports an "
                                      "uncited sentence")
-        else:
-            mode = EXTRACTIVE
+            check = check_citations(text, texts, self.encode, paste)
+            if filtered.withheld or not any(sentence.supported for sentence in check.sentences):
+                reason = filtered.removed[0] if filtered.withheld else "no sentence of the model's answer is supported by the passages"
+                notices = (*notices, f"{reason}; this is an extractive answer instead")
+                yield f"\n\n[{reason}; an extractive answer follows]\n\n"
+                check = None
+        if check is None:
+            mode, parts = EXTRACTIVE, []
             for piece in pieces():
                 parts.append(piece)
                 yield piece
-            text = "".join(parts)
-        check = check_citations(text, texts, self.encode, paste)
+            check = check_citations("".join(parts), texts, self.encode, paste)
         yield _answer(question, query, mode, check, passages, notices, diagnosis, hits)
 
 
@@ -224,7 +234,9 @@ def _refusal(question, query, config, hits, diagnosis, notices) -> Answer:
 
 
 def _prompt_passage(passage: ContextPassage) -> prompts.PromptPassage:
-    return prompts.PromptPassage(passage.n, passage.entry_id, passage.title, passage.section, passage.text)
+    """The passage as the model sees it: instruction-like sentences in archive text are taken out."""
+    return prompts.PromptPassage(passage.n, passage.entry_id, guard.redact_instructions(passage.title),
+                                 passage.section, guard.redact_instructions(passage.text))
 
 
 def _is_follow_up(question: str) -> bool:

@@ -12,9 +12,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class LoopbackLLM:
     """Answers POST /v1/chat/completions with ``reply(request) -> text``, streamed word by word."""
 
-    def __init__(self, reply: Callable[[dict], str], status: int = 200):
+    def __init__(self, reply: Callable[[dict], str], status: int = 200, seconds_per_word: float = 0.0):
         self.reply = reply
         self.status = status
+        self.seconds_per_word = seconds_per_word  # > 0: stream like a real model, a word at a time
         self.requests: list[dict] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -73,6 +74,7 @@ class LoopbackLLM:
                 for index, word in enumerate(words):
                     delta = {"content": word + (" " if index < len(words) - 1 else "")}
                     self._event(body, delta, None)
+                    time.sleep(outer.seconds_per_word)
                 self._event(body, {}, "stop")
                 self.wfile.write(b"data: [DONE]\n\n")
                 self.wfile.flush()

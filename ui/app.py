@@ -48,7 +48,7 @@ def build_app(services: Services) -> gr.Blocks:
     """The whole app: Ask, Search and Review tabs, and the public API."""
     with gr.Blocks(title="khub — engineering knowledge hub") as app:
         # The public API first, so its stable names are taken before any UI event is named.
-        gr.api(api.ask_endpoint(services), api_name="ask")
+        gr.api(api.ask_endpoint(services), api_name="ask", concurrency_limit=ANSWER_CONCURRENCY, concurrency_id="answers")
         gr.api(api.diagnose_endpoint(services), api_name="diagnose")
         gr.api(api.search_endpoint(services), api_name="search")
         gr.Markdown("# khub\nAsk the archive, paste an error, or search it. "
@@ -99,12 +99,13 @@ def _ask_tab(services: Services) -> None:
             raise gr.Error("Type a question, or paste the error output.")
         messages = [*messages, {"role": "user", "content": render.safe_markdown(text)},
                     {"role": "assistant", "content": ""}]
-        answer = None
+        answer, streamed = None, ""
         for event in services.assistant.stream(text, tuple(turns), filters=_as_filters(kind_, language_, level_)):
             if isinstance(event, Answer):
                 answer = event
-            else:
-                messages[-1] = {"role": "assistant", "content": messages[-1]["content"] + render.safe_markdown(event)}
+            else:  # render all that came so far, so markup split across pieces is caught whole; links
+                streamed += event  # wait for the checked answer
+                messages[-1] = {"role": "assistant", "content": render.safe_markdown(streamed, links=False)}
                 yield messages, gr.skip(), "", turns, ids
         messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
         answer_id = services.reviews.record_answer(answer)

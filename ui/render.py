@@ -24,23 +24,23 @@ SAFE_URL = re.compile(r"^https?://", re.I)
 MODEL_HINT = "set `KHUB_MODEL` (`local`, or a litellm model such as `openai/gpt-4o-mini`) for a language model"
 
 
-def safe_markdown(text: str) -> str:
-    """Markdown whose HTML cannot run: escaped outside code, no images, only http(s) links."""
+def safe_markdown(text: str, links: bool = True) -> str:
+    """Markdown whose HTML cannot run: escaped outside code, no images, only http(s) links (or none)."""
     parts = CODE.split(text)
-    return "".join(part if index % 2 else _inert(part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _inert(part, links) for index, part in enumerate(parts))
 
 
-def _inert(text: str) -> str:
+def _inert(text: str, links: bool) -> str:
     text = IMAGE.sub(lambda m: m.group(1), text)
-    text = LINK.sub(lambda m: m.group(0) if SAFE_URL.match(m.group(2)) else m.group(1), text)
+    text = LINK.sub(lambda m: m.group(0) if links and SAFE_URL.match(m.group(2)) else m.group(1), text)
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The answer for the chat: unsupported sentences marked, and which mode answered."""
-    text = safe_markdown(answer.text)
+    """The answer for the chat: no links (its sources carry them), unsupported sentences marked, the mode."""
+    text = safe_markdown(answer.text, links=False)
     for sentence in answer.unsupported_sentences:
-        shown = safe_markdown(sentence)
+        shown = safe_markdown(sentence, links=False)
         text = text.replace(shown, f"{shown} ⚠️ *not supported by the cited passages*", 1)
     mode = "extractive mode (no language model; " + MODEL_HINT + ")" if answer.mode == EXTRACTIVE else f"model `{answer.mode}`"
     notices = "".join(f"\n\n> ⚠️ {safe_markdown(notice)}" for notice in answer.notices)

@@ -55,7 +55,9 @@ def clean_paste(raw: str | bytes, max_chars: int = MAX_CHARS) -> Paste:
         notices.append(f"the paste was {len(raw):,} characters; kept the first {HEAD_CHARS:,} and the last "
                        f"{max_chars - HEAD_CHARS:,}, where the final error usually is")
     text = ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL.sub("", text)
+    text, stray = CONTROL.subn("", text)
+    if stray:
+        notices.append(f"{stray:,} control character(s) (such as NUL bytes) were removed")
     return Paste("\n".join(strip_log_prefix(line) for line in text.split("\n")), tuple(notices))
 
 
@@ -71,7 +73,7 @@ def strip_log_prefix(line: str) -> str:
 def _refuse_binary(text: str) -> None:
     sample = text[:20_000]
     unprintable = sum(1 for char in sample if char == "\ufffd" or (ord(char) < 32 and char not in "\n\r\t\x1b"))
-    if "\x00" in sample or unprintable > 0.1 * len(sample):
+    if unprintable > 0.1 * len(sample):  # a few stray bytes in a log are removed, not fatal
         raise PasteError(f"the paste looks like binary data ({unprintable:,} of {len(sample):,} characters are not "
                          "text); paste the text the program printed, not a file it wrote")
 

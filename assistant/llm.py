@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import khub  # noqa: F401  (LITELLM_LOCAL_MODEL_COST_MAP before litellm is imported)
 from khub.errors import KhubError
+from khub.secrets import redact
 
 LOCAL_MODEL = "khub/smollm2-135m"
 MODEL_ALIASES = {"local": LOCAL_MODEL, "smollm2": LOCAL_MODEL}
@@ -71,17 +72,9 @@ def stream_completion(messages: Sequence[dict], config: ModelConfig, **litellm_o
 
 
 def _describe(model: str, exc: Exception) -> str:
-    reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
-    for secret in _secrets():
-        reason = reason.replace(secret, "***")
+    reason = redact(str(exc).strip().splitlines()[0][:300]) if str(exc).strip() else type(exc).__name__
     return (f"the model {model!r} could not answer ({type(exc).__name__}: {reason}); check KHUB_MODEL, the "
             "provider's API key in the environment and KHUB_API_BASE, or use KHUB_MODEL=extractive")
-
-
-def _secrets() -> list[str]:
-    import os
-
-    return [value for name, value in os.environ.items() if len(value) >= 12 and ("KEY" in name or "TOKEN" in name)]
 
 
 def _litellm():

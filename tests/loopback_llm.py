@@ -12,10 +12,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class LoopbackLLM:
     """Answers POST /v1/chat/completions with ``reply(request) -> text``, streamed word by word."""
 
-    def __init__(self, reply: Callable[[dict], str], status: int = 200, seconds_per_word: float = 0.0):
+    def __init__(self, reply: Callable[[dict], str], status: int = 200, seconds_per_word: float = 0.0,
+                 error: str = "model overloaded"):
         self.reply = reply
         self.status = status
         self.seconds_per_word = seconds_per_word  # > 0: stream like a real model, a word at a time
+        self.error = error  # the error message sent with a status other than 200
         self.requests: list[dict] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -46,7 +48,7 @@ class LoopbackLLM:
                     self.send_response(outer.status)
                     self.send_header("Content-Type", "application/json")
                     self.end_headers()
-                    self.wfile.write(json.dumps({"error": {"message": "model overloaded", "type": "server_error"}}).encode())
+                    self.wfile.write(json.dumps({"error": {"message": outer.error, "type": "server_error"}}).encode())
                     return
                 text = outer.reply(body)
                 if body.get("stream"):

@@ -9,6 +9,7 @@ import click
 
 import khub
 from khub.errors import KhubError
+from khub.secrets import RedactingFilter, redact
 from ui.commands.ask import ask_command
 from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
@@ -25,7 +26,7 @@ class KhubGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KhubError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(redact(str(exc))) from exc
         except KeyboardInterrupt:
             click.echo("interrupted; the live index is unchanged", err=True)
             sys.exit(130)
@@ -51,6 +52,7 @@ def _show_progress_notes() -> None:
     """khub's own notes (e.g. a one-time model preparation) go to stderr, one line each."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("khub: %(message)s"))
+    handler.addFilter(RedactingFilter())
     logger = logging.getLogger("khub")
     if not logger.handlers:
         logger.addHandler(handler)

@@ -2,7 +2,8 @@
 
     python -m bench                               # bundled corpus, public corpus, scaled corpus
     python -m bench --corpora bundled             # the bundled corpus only (no ../shared needed)
-    python -m bench --corpora public --skip-langchain --json
+    python -m bench --corpora public --skip-langchain --json > report.json
+    python -m bench --render report.json          # the table of a saved report
 
 Per corpus: cold ingest (chunks/s, peak RSS), re-ingest with nothing changed and after one edit,
 search and diagnose latency (p50/p95/p99, one at a time and 8 at once), time to the first piece of
@@ -47,7 +48,11 @@ def main() -> None:
     parser.add_argument("--skip-local-model", action="store_true", help="do not time the local model's answers")
     parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--render", type=Path, metavar="REPORT", help="print the table of a saved --json report, and stop")
     args = parser.parse_args()
+    if args.render:
+        print(render(json.loads(args.render.read_text())))
+        return
     corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
     if not PUBLIC.is_file() and set(corpora) - {"bundled"}:
         print(f"note: {PUBLIC} is missing; only the bundled corpus can be measured", file=sys.stderr)

@@ -81,7 +81,8 @@ def update_index(
         else:
             chunks = _chunks(entries, reusable, report)
             texts = [chunk.text for chunk in chunks] + [lead_text(entry) for entry in entries]
-            matrix, encoded = _vectors(root, texts, plan, progress)
+            live = reusable if reusable and reusable.manifest.model_id == plan.model_id else None
+            matrix, encoded = _vectors(root, texts, plan, progress, live)
             report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
             report.leads_encoded = len(encoded) - report.chunks_encoded
             report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources).name
@@ -126,13 +127,15 @@ def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildRepor
     return chunks
 
 
-def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None) -> tuple[np.ndarray, set[str]]:
-    """One vector per text, from the cache when the text was seen before, else encoded now;
-    also the hashes of the texts that had to be encoded."""
+def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None,
+             live: Index | None = None) -> tuple[np.ndarray, set[str]]:
+    """One vector per text: from the live snapshot (same model) or the cache when the text was seen
+    before, else encoded now; also the hashes of the texts that had to be encoded."""
     cache = VectorCache(root / CACHE_FILE, plan.model_id, DIMENSION)
     try:
         hashes = [text_hash(text) for text in texts]
-        known = cache.get_many(hashes)
+        known = live.vectors_of_texts(set(hashes)) if live is not None else {}
+        known.update(cache.get_many(key for key in hashes if key not in known))
         missing = {key: text for key, text in zip(hashes, texts) if key not in known}
         if missing:
             known.update(_encode(missing, plan, cache, progress))

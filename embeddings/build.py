@@ -82,7 +82,8 @@ def update_index(
             chunks = _chunks(entries, reusable, report)
             texts = [chunk.text for chunk in chunks] + [lead_text(entry) for entry in entries]
             live = reusable if reusable and reusable.manifest.model_id == plan.model_id else None
-            matrix, encoded = _vectors(root, texts, plan, progress, live)
+            reused = _live_vectors(live, chunks, entries, report) if live is not None else {}
+            matrix, encoded = _vectors(root, texts, plan, progress, reused)
             report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
             report.leads_encoded = len(encoded) - report.chunks_encoded
             report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources).name
@@ -127,14 +128,27 @@ def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildRepor
     return chunks
 
 
+def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry], report: BuildReport) -> dict[str, np.ndarray]:
+    """Vectors the live snapshot (same model) already holds, by text hash: its chunks' vectors, and the
+    lead vectors of unchanged entries (a lead is made from the entry's content alone, by the chunker
+    the snapshot shares). Reading them back from FAISS is a copy; looking 141k texts up in the vector
+    cache took 11 s of a 25 s re-ingest at 113k chunks."""
+    found = live.vectors_of_texts({chunk.text_hash for chunk in chunks})
+    fresh = set(report.added) | set(report.changed)
+    unchanged = [entry for entry in entries if entry.id not in fresh]
+    leads = live.lead_vectors([live.position(entry.id) for entry in unchanged])
+    found.update((text_hash(lead_text(entry)), vector) for entry, vector in zip(unchanged, leads))
+    return found
+
+
 def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None,
-             live: Index | None = None) -> tuple[np.ndarray, set[str]]:
-    """One vector per text: from the live snapshot (same model) or the cache when the text was seen
-    before, else encoded now; also the hashes of the texts that had to be encoded."""
+             reused: dict[str, np.ndarray]) -> tuple[np.ndarray, set[str]]:
+    """One vector per text: reused from the live snapshot or the cache when the text was seen before,
+    else encoded now; also the hashes of the texts that had to be encoded."""
     cache = VectorCache(root / CACHE_FILE, plan.model_id, DIMENSION)
     try:
         hashes = [text_hash(text) for text in texts]
-        known = live.vectors_of_texts(set(hashes)) if live is not None else {}
+        known = dict(reused)
         known.update(cache.get_many(key for key in hashes if key not in known))
         missing = {key: text for key, text in zip(hashes, texts) if key not in known}
         if missing:

@@ -147,8 +147,7 @@ class Index:
     def vectors_of_texts(self, text_hashes: set[str]) -> dict[str, np.ndarray]:
         """The stored vectors of those chunk texts this snapshot holds, by text hash.
 
-        An ingest takes these instead of looking each text up in the vector cache: reading 113k
-        vectors back from FAISS is a copy, where 141k cache lookups took 11 s of a 25 s re-ingest.
+        An ingest takes these instead of looking each text up in the vector cache.
         """
         vids, keys = [], []
         with self._lock:

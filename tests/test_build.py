@@ -66,23 +66,27 @@ def test_editing_one_entry_reencodes_only_its_new_text(archive, tmp_path, counti
     assert all("python" in text.lower() or "gil" in text.lower() for text in counting.texts)
 
 
-def test_unchanged_chunks_keep_their_exact_vectors_read_back_from_the_live_snapshot(archive, tmp_path, counting):
+def test_unchanged_text_keeps_its_exact_vectors_read_back_from_the_live_snapshot(archive, tmp_path, counting):
     import numpy as np
 
     ingest(archive, tmp_path / "index", counting)
     before = open_index(tmp_path / "index")
     old = {chunk.chunk_id: before.chunk_vectors([vid])[0]
            for vid, chunk in enumerate(c for entry_id in before.entry_ids for c in before.chunks_of({entry_id})[entry_id])}
+    old_leads = {entry_id: before.lead_vectors([before.position(entry_id)])[0] for entry_id in before.entry_ids}
     before.close()
     (tmp_path / "index" / "vector-cache.sqlite").unlink()  # so every kept vector must come from the snapshot
     path = archive / "qa" / "python-gil.md"
     path.write_text(path.read_text().replace("use processes", "use multiprocessing or a process pool"))
     report = ingest(archive, tmp_path / "index", counting)
-    assert report.chunks_encoded == 1 and report.leads_encoded == 6  # leads come from the cache, which is gone
+    assert report.chunks_encoded == 1 and report.leads_encoded == 1
     after = open_index(tmp_path / "index")
     for vid, chunk in enumerate(c for entry_id in after.entry_ids for c in after.chunks_of({entry_id})[entry_id]):
         if chunk.entry_id != "qa/python-gil":
             assert np.array_equal(after.chunk_vectors([vid])[0], old[chunk.chunk_id]), chunk.chunk_id
+    for entry_id in after.entry_ids:
+        if entry_id != "qa/python-gil":
+            assert np.array_equal(after.lead_vectors([after.position(entry_id)])[0], old_leads[entry_id]), entry_id
     after.close()
 
 

@@ -5,22 +5,15 @@ crash (diagnose, ask)."""
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from ui.cli import main
+from khub_cli import khub_cli
 
 GOOD = "---\nid: qa/{n}\nkind: qa\ntitle: Good entry {n} about connection pools\n---\nSize pools small {n}.\n"
 
 
 @pytest.fixture
 def run(settings):
-    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.model_cache_dir)}
-
-    def invoke(*args, input=None, **more_env):
-        return CliRunner().invoke(main, list(map(str, args)), env={**env, **more_env}, input=input,
-                                  catch_exceptions=False)
-
-    return invoke
+    return khub_cli(settings)
 
 
 def test_a_messy_archive_keeps_every_good_entry_and_names_each_problem(run, tmp_path):

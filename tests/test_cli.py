@@ -3,19 +3,13 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from ui.cli import main
+from khub_cli import khub_cli
 
 
 @pytest.fixture
 def run(settings):
-    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.model_cache_dir)}
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(map(str, args)), env=env, input=input, catch_exceptions=False)
-
-    return invoke
+    return khub_cli(settings)
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from assistant.diagnose import PasteError, open_diagnoser
-from ui.cli import main
+from khub_cli import khub_cli
 
 CASES = {
     case["id"]: case
@@ -69,12 +68,7 @@ def test_a_huge_paste_is_trimmed_with_a_notice_and_still_diagnosed(diagnoser):
 
 @pytest.fixture
 def run(bundled_settings):
-    env = {"KHUB_INDEX_DIR": str(bundled_settings.index_dir), "KHUB_MODELS_DIR": str(bundled_settings.model_cache_dir)}
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(map(str, args)), env=env, input=input, catch_exceptions=False)
-
-    return invoke
+    return khub_cli(bundled_settings)
 
 
 def test_cli_json_from_stdin(run):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
-import time
 from pathlib import Path
 
 import click
 
 from assistant.answer import EXTRACTIVE, Answer, Assistant, open_assistant
 from embeddings.database import Filters
+from ui.commands.batch import run_batch
 from ui.options import (index_dir_option, json_option, kind_option, language_option, level_option, settings_from)
 
 HOW_TO_CONFIGURE = ("for a language model, set KHUB_MODEL=local (SmolLM2-135M, in-process) or any litellm model, "
@@ -48,7 +47,7 @@ def ask_command(question: str | None, model: str | None, show_context: bool, bat
     assistant = open_assistant(settings)
     filters = Filters(kind=kind, language=language, level=level)
     if batch is not None:
-        _run_batch(assistant, batch, filters, model)
+        run_batch(batch, "query", lambda question: assistant.ask(question, filters=filters, model=model).as_dict())
     elif question is not None:
         _answer(assistant, question, (), filters, model, as_json, show_context)
     else:
@@ -101,26 +100,3 @@ def _chat(assistant: Assistant, filters: Filters, model: str | None, show_contex
             break
         answer = _answer(assistant, question, tuple(history), filters, model, False, show_context)
         history += [("user", question), ("assistant", answer.text)]
-
-
-def _run_batch(assistant: Assistant, lines, filters: Filters, model: str | None) -> None:
-    failures = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        started = time.perf_counter()
-        try:
-            item = json.loads(line)
-            question_id, question = item.get("id", number), item["query"]
-            if not isinstance(question, str):
-                raise TypeError("'query' must be a string")
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-            failures += 1
-            click.echo(json.dumps({"id": None, "line": number, "error": f"not a {{\"id\", \"query\"}} line: {exc}"}))
-            continue
-        answer = assistant.ask(question, filters=filters, model=model)
-        record = {"id": question_id} | answer.as_dict() | {"took_ms": round(1000 * (time.perf_counter() - started), 1)}
-        click.echo(json.dumps(record, ensure_ascii=False))
-    if failures:
-        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow", err=True)
-        sys.exit(1)

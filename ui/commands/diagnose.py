@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import click
 
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
 from ingest.chunk import split_sections
+from ui.commands.batch import run_batch
 from ui.shapes import diagnosis_json
 from ui.options import index_dir_option, json_option, settings_from
 
@@ -45,7 +45,7 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
         click.echo("Paste the error output, then press Ctrl-D:", err=True)
     diagnoser = open_diagnoser(settings_from(index_dir))
     if batch is not None:
-        _run_batch(diagnoser, batch, top_k)
+        run_batch(batch, "text", lambda text: _diagnosis_or_error(diagnoser, text, top_k))
         return
     raw = (source or sys.stdin.buffer).read()
     diagnosis = diagnoser.diagnose(raw, top_k=top_k)
@@ -55,30 +55,12 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
         _print(diagnosis, diagnoser)
 
 
-def _run_batch(diagnoser: Diagnoser, lines, top_k: int) -> None:
-    failures = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        started = time.perf_counter()
-        try:
-            item = json.loads(line)
-            paste_id, text = item.get("id", number), item["text"]
-            if not isinstance(text, str):
-                raise TypeError("'text' must be a string")
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-            failures += 1
-            click.echo(json.dumps({"id": None, "line": number, "error": f"not a {{\"id\", \"text\"}} line: {exc}"}))
-            continue
-        try:
-            result = {"id": paste_id} | diagnosis_json(diagnoser.diagnose(text, top_k=top_k))
-        except PasteError as exc:
-            result = {"id": paste_id, "confident": False, "error": str(exc), "signature": None, "hits": []}
-        result["took_ms"] = round(1000 * (time.perf_counter() - started), 2)
-        click.echo(json.dumps(result, ensure_ascii=False))
-    if failures:
-        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow", err=True)
-        sys.exit(1)
+def _diagnosis_or_error(diagnoser: Diagnoser, text: str, top_k: int) -> dict:
+    """One batch result: the diagnosis, or why the paste cannot be diagnosed."""
+    try:
+        return diagnosis_json(diagnoser.diagnose(text, top_k=top_k))
+    except PasteError as exc:
+        return {"confident": False, "error": str(exc), "signature": None, "hits": []}
 
 
 def _print(diagnosis: Diagnosis, diagnoser: Diagnoser) -> None:

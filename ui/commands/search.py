@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import click
 
-from assistant.search import Hit, Searcher, open_searcher
+from assistant.search import Hit, open_searcher
 from embeddings.database import Filters
+from ui.commands.batch import run_batch
 from ui.shapes import hit_json
 from ui.options import (index_dir_option, json_option, kind_option, language_option, level_option,
                         settings_from, top_k_option)
@@ -42,36 +41,16 @@ def search_command(query: str | None, kind: str | None, language: str | None, le
     filters = Filters(kind=kind, language=language, level=level)
     searcher = open_searcher(settings_from(index_dir))
     if batch is not None:
-        _run_batch(searcher, batch, filters, top_k)
+        def hits_of(query: str) -> dict:
+            return {"hits": [hit_json(hit) for hit in searcher.search(query, top_k=top_k, filters=filters)]}
+
+        run_batch(batch, "query", hits_of, unreadable={"hits": []})
         return
     hits = searcher.search(query, top_k=top_k, filters=filters)
     if as_json:
         click.echo(json.dumps({"query": query, "hits": [hit_json(hit) for hit in hits]}, indent=2, ensure_ascii=False))
     else:
         _print_hits(query, hits)
-
-
-def _run_batch(searcher: Searcher, lines, filters: Filters, top_k: int) -> None:
-    failures = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        started = time.perf_counter()
-        try:
-            item = json.loads(line)
-            query_id, query = item.get("id", number), item["query"]
-            if not isinstance(query, str):
-                raise TypeError("'query' must be a string")
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-            failures += 1
-            click.echo(json.dumps({"id": None, "line": number, "error": f"not a {{\"id\", \"query\"}} line: {exc}", "hits": []}))
-            continue
-        hits = searcher.search(query, top_k=top_k, filters=filters)
-        took_ms = round(1000 * (time.perf_counter() - started), 2)
-        click.echo(json.dumps({"id": query_id, "took_ms": took_ms, "hits": [hit_json(hit) for hit in hits]}, ensure_ascii=False))
-    if failures:
-        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow", err=True)
-        sys.exit(1)
 
 
 def _print_hits(query: str, hits: list[Hit]) -> None:

@@ -129,15 +129,19 @@ def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildRepor
 
 
 def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry], report: BuildReport) -> dict[str, np.ndarray]:
-    """Vectors the live snapshot (same model) already holds, by text hash: its chunks' vectors, and the
-    lead vectors of unchanged entries (a lead is made from the entry's content alone, by the chunker
-    the snapshot shares). Reading them back from FAISS is a copy; looking 141k texts up in the vector
-    cache took 11 s of a 25 s re-ingest at 113k chunks."""
-    found = live.vectors_of_texts({chunk.text_hash for chunk in chunks})
+    """Vectors the live snapshot (same model) holds for unchanged entries, by text hash: their chunks
+    (taken from that snapshot, in its order) and their leads (made from the entry's content alone, by
+    the chunker the snapshot shares). Reading them back from FAISS is a copy; looking 141k texts up
+    in the vector cache took 11 s of a 25 s re-ingest at 113k chunks."""
     fresh = set(report.added) | set(report.changed)
     unchanged = [entry for entry in entries if entry.id not in fresh]
-    leads = live.lead_vectors([live.position(entry.id) for entry in unchanged])
-    found.update((text_hash(lead_text(entry)), vector) for entry, vector in zip(unchanged, leads))
+    positions = [live.position(entry.id) for entry in unchanged]
+    kept = [chunk for chunk in chunks if chunk.entry_id not in fresh]
+    vids = [vid for pos in positions for vid in live.chunk_vids(pos)]
+    if len(vids) != len(kept):  # not the snapshot's own chunks after all: let the cache answer
+        return {}
+    found = dict(zip((chunk.text_hash for chunk in kept), live.chunk_vectors(vids)))
+    found.update(zip((text_hash(lead_text(entry)) for entry in unchanged), live.lead_vectors(positions)))
     return found
 
 

@@ -144,21 +144,6 @@ class Index:
                     found.setdefault(row[1], []).append(Chunk(*row))
         return found
 
-    def vectors_of_texts(self, text_hashes: set[str]) -> dict[str, np.ndarray]:
-        """The stored vectors of those chunk texts this snapshot holds, by text hash.
-
-        An ingest takes these instead of looking each text up in the vector cache.
-        """
-        vids, keys = [], []
-        with self._lock:
-            rows = self._db.execute("SELECT vid, chunk_id, entry_id, ordinal, section, title, body, tokens FROM chunks")
-            for vid, *fields in rows:
-                key = Chunk(*fields).text_hash
-                if key in text_hashes:
-                    vids.append(vid)
-                    keys.append(key)
-        return dict(zip(keys, self.chunk_vectors(vids))) if vids else {}
-
     def close(self) -> None:
         self._db.close()
 

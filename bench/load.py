@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import khub  # noqa: E402,F401  (offline environment, quiet Gradio)
-from bench.suite import _free_port, _wait_for  # noqa: E402
+from bench.suite import free_port, wait_for_server  # noqa: E402
 from loopback_llm import LoopbackLLM  # noqa: E402
 
 QUESTIONS = ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"
@@ -84,12 +84,12 @@ def run(clients: int, seconds: float, index_dir: Path | None, model: str, words_
 def _load(clients: int, seconds: float, index_dir: Path, model_env: dict, model: str) -> dict:
     from gradio_client import Client
 
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, **model_env, "KHUB_INDEX_DIR": str(index_dir)}
     server = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_for(port, server)
+        wait_for_server(port, server)
         url = f"http://127.0.0.1:{port}/"
         Client(url, verbose=False).predict(BUILT_IN_QUESTIONS[0], api_name="/search")  # warm
         queries, pastes = _inputs()

@@ -128,12 +128,12 @@ def serving_rss(index_dir: Path, models: Path, queries: Sequence[str], pastes: S
     """Peak memory of a real `khub serve` after it answered searches, diagnoses and questions."""
     from gradio_client import Client
 
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "KHUB_INDEX_DIR": str(index_dir), "KHUB_MODELS_DIR": str(models)}
     process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for(port, process)
+        wait_for_server(port, process)
         client = Client(f"http://127.0.0.1:{port}/", verbose=False)
         for query in queries[:20]:
             client.predict(query, api_name="/search")
@@ -161,13 +161,15 @@ def langchain_baseline(paths: Sequence[Path]) -> dict | None:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _wait_for(port: int, process: subprocess.Popen, seconds: float = 180) -> None:
+def wait_for_server(port: int, process: subprocess.Popen, seconds: float = 180) -> None:
+    """Return once ``process`` listens on ``port``; raise if it exits or takes longer than ``seconds``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:

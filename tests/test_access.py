@@ -28,14 +28,14 @@ QUESTION = "where should a single page app keep its access token so XSS cannot r
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, models_dir, encoder):
-    from bench.suite import _free_port, _wait_for
+    from bench.suite import free_port, wait_for_server
 
     root = tmp_path_factory.mktemp("access")
     settings = Settings(index_dir=root / "index", corpus_dir=root / "archive", models_dir=models_dir)
     run_ingest([write_archive(root / "archive")], settings)
     # A provider that rejects the key and, carelessly, quotes it back in full.
     with LoopbackLLM(lambda request: "", status=401, error=f"Incorrect API key provided: {API_KEY}") as provider:
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(models_dir),
                "KHUB_MODEL": "openai/gpt-test", "KHUB_API_BASE": provider.api_base, "OPENAI_API_KEY": API_KEY,
                "KHUB_REVIEW_USER": "mentor", "KHUB_REVIEW_PASSWORD": PASSWORD}
@@ -44,7 +44,7 @@ def server(tmp_path_factory, models_dir, encoder):
             process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
                                        stdout=log, stderr=subprocess.STDOUT)
             try:
-                _wait_for(port, process)
+                wait_for_server(port, process)
                 yield f"http://127.0.0.1:{port}", log_path, provider
             finally:
                 process.terminate()

@@ -440,7 +440,10 @@ def check(public: Path, scaled: Path) -> None:
         counts[label] = len(chunks)
         texts[label] = {chunk.text_hash for chunk in chunks}
         bodies[label] = [text_hash(chunk.body) for chunk in chunks]
-        leads[label] = {text_hash(lead_text(entry)) for entry in loaded.entries}
+        by_entry: dict[str, list] = {}
+        for chunk in chunks:
+            by_entry.setdefault(chunk.entry_id, []).append(chunk)
+        leads[label] = {text_hash(lead_text(entry, by_entry.get(entry.id, []))) for entry in loaded.entries}
         print(f"  {label:8s} {len(loaded.entries):6d} entries {len(chunks):7d} chunks "
               f"({len(texts[label])} distinct chunk texts)")
     total = sum(counts.values())

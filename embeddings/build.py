@@ -25,7 +25,8 @@ from ingest.error_messages import KEYS_VERSION
 from khub.errors import KhubError
 
 CHUNK_TOKENS = MAX_WORD_PIECES  # the model reads 256 word pieces: a chunk is never cut by the encoder
-CHUNKER = f"sections-v1/{CHUNK_TOKENS}+lead"
+# Bump on any change to how chunks or leads are made: a snapshot is reused only by the same chunker.
+CHUNKER = f"sections-v1/{CHUNK_TOKENS}+lead-v2"
 ENCODE_GROUP = 256  # texts per encode call: each group is cached as soon as it is done
 
 Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
@@ -80,7 +81,7 @@ def update_index(
             report.snapshot = reusable.folder.name
         else:
             chunks = _chunks(entries, reusable, report)
-            texts = [chunk.text for chunk in chunks] + [lead_text(entry) for entry in entries]
+            texts = [chunk.text for chunk in chunks] + _lead_texts(entries, chunks)
             live = reusable if reusable and reusable.manifest.model_id == plan.model_id else None
             reused = _live_vectors(live, chunks, entries, report) if live is not None else {}
             matrix, encoded = _vectors(root, texts, plan, progress, reused)
@@ -141,8 +142,17 @@ def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry]
     if len(vids) != len(kept):  # not the snapshot's own chunks after all: let the cache answer
         return {}
     found = dict(zip((chunk.text_hash for chunk in kept), live.chunk_vectors(vids)))
-    found.update(zip((text_hash(lead_text(entry)) for entry in unchanged), live.lead_vectors(positions)))
+    found.update(zip(map(text_hash, _lead_texts(unchanged, kept)), live.lead_vectors(positions)))
     return found
+
+
+def _lead_texts(entries: Sequence[Entry], chunks: Sequence[Chunk]) -> list[str]:
+    """Each entry's lead text, in entry order; a lead read by the entry's first chunk is that chunk's
+    text, so the two share one vector (the texts are keyed by hash)."""
+    by_entry: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_entry.setdefault(chunk.entry_id, []).append(chunk)
+    return [lead_text(entry, by_entry.get(entry.id, ())) for entry in entries]
 
 
 def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None,

@@ -20,6 +20,10 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 LEAD_CHARS = 3000  # more than the model reads of a lead (256 word pieces), so the cut never shows
+# A first chunk of this many word pieces already reads an entry's opening about as far as its lead
+# would (the model reads 256): the two vectors' cosine was 0.988 median, 0.966 at the 5th percentile
+# on the public corpus, as close as a one-chunk entry's chunk and lead (0.987, 0.955).
+LEAD_READ_BY_FIRST_CHUNK = 230
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -47,12 +51,18 @@ class Chunk:
         return text_hash(self.text)
 
 
-def lead_text(entry: Entry) -> str:
+def lead_text(entry: Entry, chunks: Sequence[Chunk]) -> str:
     """The text of an entry's lead vector: its title and opening, read whole by the model.
 
-    Besides its chunks, every entry gets this one vector; on the dev questions, ranking by
-    both (fused) beat either alone, since a short entry reads best whole and a long one by part.
+    Besides its chunks (``chunks``, in order), every entry gets this one vector; on the dev
+    questions, ranking by both (fused) beat either alone, since a short entry reads best whole
+    and a long one by part. When the first chunk already reads that opening (the entry is one
+    chunk, or its first chunk nearly fills the model's window) the lead is the first chunk's
+    text, so the two share one vector, encoded once: 11% fewer word pieces to encode on the
+    public corpus, for nDCG@10 0.846 against 0.849 on the dev questions.
     """
+    if chunks and (len(chunks) == 1 or chunks[0].tokens >= LEAD_READ_BY_FIRST_CHUNK):
+        return chunks[0].text
     return f"{entry.title}\n\n{entry.body[:LEAD_CHARS]}"
 
 
@@ -68,15 +78,16 @@ def chunk_entries(entries: Iterable[Entry], count_tokens: CountTokens, max_token
 
 def chunk_entry(entry: Entry, count_tokens: CountTokens, max_tokens: int = 256) -> list[Chunk]:
     """Split one entry into chunks of at most ``max_tokens`` word pieces, section by section."""
-    pieces: list[tuple[str, str]] = []
+    pieces: list[tuple[str, str, int]] = []
     for section, blocks in split_sections(entry):
         prefix_tokens = count_tokens([f"{entry.title}{SEPARATOR}{section}"])[0]
         budget = max(32, max_tokens - SPECIAL_TOKENS - prefix_tokens)
-        pieces.extend((section, body) for body in pack_blocks(blocks, count_tokens, budget))
-    counts = count_tokens([f"{entry.title}{SEPARATOR}{section}\n\n{body}" for section, body in pieces])
+        # The word pieces of "prefix\n\nbody" are the prefix's plus the body's: the model's tokenizer
+        # splits words at white space first, so counts add up across it (no second count needed).
+        pieces.extend((section, body, prefix_tokens + tokens) for body, tokens in pack_blocks(blocks, count_tokens, budget))
     return [
         Chunk(f"{entry.id}#{ordinal}", entry.id, ordinal, section, entry.title, body, tokens)
-        for ordinal, ((section, body), tokens) in enumerate(zip(pieces, counts))
+        for ordinal, (section, body, tokens) in enumerate(pieces)
     ]
 
 
@@ -128,19 +139,19 @@ def _paragraph(lines: list[str]) -> Iterable[tuple[str, str]]:
         yield "text", text
 
 
-def pack_blocks(blocks: list[str], count_tokens: CountTokens, budget: int) -> list[str]:
-    """Greedily join consecutive blocks into bodies of at most ``budget`` word pieces."""
-    bodies: list[str] = []
+def pack_blocks(blocks: list[str], count_tokens: CountTokens, budget: int) -> list[tuple[str, int]]:
+    """Greedily join consecutive blocks into bodies of at most ``budget`` word pieces; (body, pieces) pairs."""
+    bodies: list[tuple[str, int]] = []
     current: list[str] = []
     used = 0
     for block, tokens in _fitting_blocks(blocks, count_tokens, budget):
         if current and used + tokens > budget:
-            bodies.append("\n\n".join(current))
+            bodies.append(("\n\n".join(current), used))
             current, used = [], 0
         current.append(block)
         used += tokens
     if current:
-        bodies.append("\n\n".join(current))
+        bodies.append(("\n\n".join(current), used))
     return bodies
 
 

@@ -11,6 +11,7 @@ from embeddings.encoder import DEFAULT_BACKEND, model_id_for
 from embeddings.index import open_index
 from embeddings.manifest import FILE_NAME as MANIFEST
 from embeddings.store import IndexStore
+from ingest.chunk import LEAD_READ_BY_FIRST_CHUNK
 from ingest.load import load_corpus
 from ingest.pipeline import run_ingest
 from khub.errors import ConfigError, CorpusError, IndexMismatchError, IndexUnavailableError
@@ -40,12 +41,22 @@ def ingest(archive: Path, index_dir: Path, counting: CountingEncoder, **kwargs):
 
 
 def test_first_ingest_encodes_every_chunk_and_lead_once(archive, tmp_path, counting):
+    import numpy as np
+
     report = ingest(archive, tmp_path / "index", counting)
     index = open_index(tmp_path / "index")
     assert sorted(report.added) == sorted(index.entry_ids) and len(report.added) == 6
     assert report.chunks == index.manifest.chunks > 6
-    assert report.chunks_encoded == report.chunks and report.leads_encoded == 6
-    assert len(counting.texts) == len(set(counting.texts)) == report.chunks + 6
+    # An entry whose first chunk reads its opening (one chunk, or a first chunk nearly filling the
+    # model's window) has that chunk's vector as its lead; every other entry's lead is encoded.
+    read_by_chunk = [entry_id for entry_id, chunks in index.chunks_of(set(index.entry_ids)).items()
+                     if len(chunks) == 1 or chunks[0].tokens >= LEAD_READ_BY_FIRST_CHUNK]
+    assert 0 < len(read_by_chunk) < 6
+    assert report.chunks_encoded == report.chunks and report.leads_encoded == 6 - len(read_by_chunk)
+    assert len(counting.texts) == len(set(counting.texts)) == report.chunks + report.leads_encoded
+    for pos, entry_id in enumerate(index.entry_ids):
+        lead, first_chunk = index.lead_vectors([pos])[0], index.chunk_vectors([index.chunk_vids(pos)[0]])[0]
+        assert np.array_equal(lead, first_chunk) == (entry_id in read_by_chunk), entry_id
 
 
 def test_unchanged_archive_encodes_nothing_and_keeps_the_snapshot(archive, tmp_path, counting):
@@ -62,8 +73,17 @@ def test_editing_one_entry_reencodes_only_its_new_text(archive, tmp_path, counti
     report = ingest(archive, tmp_path / "index", counting)
     assert report.changed == ["qa/python-gil"] and report.added == report.removed == []
     assert report.unchanged == 5
-    assert report.chunks_encoded == 1 and report.leads_encoded == 1
+    assert report.chunks_encoded == 1 and report.leads_encoded == 0  # one chunk: its lead is that chunk
     assert all("python" in text.lower() or "gil" in text.lower() for text in counting.texts)
+
+
+def test_editing_the_opening_of_a_long_entry_reencodes_its_chunk_and_its_lead(archive, tmp_path, counting):
+    ingest(archive, tmp_path / "index", counting)
+    path = archive / "qa" / "jwt-storage.md"  # two chunks, the first short: its lead is a text of its own
+    path.write_text(path.read_text().replace("not in localStorage", "never in localStorage"))
+    report = ingest(archive, tmp_path / "index", counting)
+    assert report.changed == ["qa/jwt-storage"] and report.chunks_encoded == 1 and report.leads_encoded == 1
+    assert len(counting.texts) == 2 and all("never in localStorage" in text for text in counting.texts)
 
 
 def test_unchanged_text_keeps_its_exact_vectors_read_back_from_the_live_snapshot(archive, tmp_path, counting):
@@ -79,7 +99,7 @@ def test_unchanged_text_keeps_its_exact_vectors_read_back_from_the_live_snapshot
     path = archive / "qa" / "python-gil.md"
     path.write_text(path.read_text().replace("use processes", "use multiprocessing or a process pool"))
     report = ingest(archive, tmp_path / "index", counting)
-    assert report.chunks_encoded == 1 and report.leads_encoded == 1
+    assert report.chunks_encoded == 1 and report.leads_encoded == 0  # one chunk: its lead is that chunk
     after = open_index(tmp_path / "index")
     for vid, chunk in enumerate(c for entry_id in after.entry_ids for c in after.chunks_of({entry_id})[entry_id]):
         if chunk.entry_id != "qa/python-gil":
@@ -179,5 +199,5 @@ def test_switching_encoder_reencodes_into_the_new_space_but_reports_no_entry_cha
     counting.texts.clear()
     report = update_index(tmp_path / "index", load_corpus([archive]).entries, other)
     assert not report.up_to_date and report.unchanged == 6 and report.added == []
-    assert report.chunks_encoded == report.chunks and report.leads_encoded == 6
+    assert report.chunks_encoded == report.chunks and report.leads_encoded == 4  # 2 leads are their one chunk
     assert open_index(tmp_path / "index").manifest.model_id == "another-space"

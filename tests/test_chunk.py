@@ -1,6 +1,8 @@
 """Section-aware chunking, counted in the real model's word pieces."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from embeddings.model import count_word_pieces
 from ingest.chunk import SEPARATOR, chunk_entry, split_sections
@@ -88,3 +90,27 @@ def test_pathological_text_is_cut_under_the_budget(body):
 
 def test_empty_sections_make_no_chunks():
     assert [c.section for c in chunks_of("Intro.\n\n## Empty\n\n## Full\nText.")] == ["Answer", "Full"]
+
+
+PATHOLOGICAL = [
+    "word " * 3000,
+    "x" * 20000,
+    "Sentence one is here. " * 600,
+    "```\n" + "y" * 5000 + "\n```",
+    "- item\n" * 2000,
+    "Café naïve 東京の設定 " * 200 + "\n\n" + "tab\tseparated\u200bzero\u00a0width " * 100,
+]
+
+
+@pytest.mark.parametrize("body", PATHOLOGICAL)
+def test_a_chunks_token_count_is_the_count_of_its_whole_text(body):
+    # Counts are added up from the prefix and the packed blocks, never recounted: this checks the sum.
+    chunks = chunks_of("Intro.\n\n## Deep Dive\n" + body)
+    assert [c.tokens for c in chunks] == count_word_pieces([c.text for c in chunks])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=400), min_size=1, max_size=10), st.text(min_size=1, max_size=40))
+def test_token_counts_add_up_for_any_text(paragraphs, title):
+    chunks = chunk_entry(entry("\n\n".join(paragraphs), title=title), count_word_pieces, 64)
+    assert [c.tokens for c in chunks] == count_word_pieces([c.text for c in chunks])

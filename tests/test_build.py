@@ -11,7 +11,6 @@ from embeddings.encoder import DEFAULT_BACKEND, model_id_for
 from embeddings.index import open_index
 from embeddings.manifest import FILE_NAME as MANIFEST
 from embeddings.store import IndexStore
-from ingest.chunk import LEAD_READ_BY_FIRST_CHUNK
 from ingest.load import load_corpus
 from ingest.pipeline import run_ingest
 from khub.errors import ConfigError, CorpusError, IndexMismatchError, IndexUnavailableError
@@ -47,10 +46,8 @@ def test_first_ingest_encodes_every_chunk_and_lead_once(archive, tmp_path, count
     index = open_index(tmp_path / "index")
     assert sorted(report.added) == sorted(index.entry_ids) and len(report.added) == 6
     assert report.chunks == index.manifest.chunks > 6
-    # An entry whose first chunk reads its opening (one chunk, or a first chunk nearly filling the
-    # model's window) has that chunk's vector as its lead; every other entry's lead is encoded.
-    read_by_chunk = [entry_id for entry_id, chunks in index.chunks_of(set(index.entry_ids)).items()
-                     if len(chunks) == 1 or chunks[0].tokens >= LEAD_READ_BY_FIRST_CHUNK]
+    # An entry of one chunk has that chunk's vector as its lead; every other entry's lead is encoded.
+    read_by_chunk = [entry_id for entry_id, chunks in index.chunks_of(set(index.entry_ids)).items() if len(chunks) == 1]
     assert 0 < len(read_by_chunk) < 6
     assert report.chunks_encoded == report.chunks and report.leads_encoded == 6 - len(read_by_chunk)
     assert len(counting.texts) == len(set(counting.texts)) == report.chunks + report.leads_encoded

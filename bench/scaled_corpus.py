@@ -422,7 +422,7 @@ def check(public: Path, scaled: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from embeddings.build import CHUNK_TOKENS
     from embeddings.model import count_word_pieces
-    from ingest.chunk import chunk_entries, lead_text, text_hash
+    from ingest.chunk import chunk_entries, lead_texts, text_hash
     from ingest.load import load_corpus
 
     started = time.perf_counter()
@@ -440,10 +440,7 @@ def check(public: Path, scaled: Path) -> None:
         counts[label] = len(chunks)
         texts[label] = {chunk.text_hash for chunk in chunks}
         bodies[label] = [text_hash(chunk.body) for chunk in chunks]
-        by_entry: dict[str, list] = {}
-        for chunk in chunks:
-            by_entry.setdefault(chunk.entry_id, []).append(chunk)
-        leads[label] = {text_hash(lead_text(entry, by_entry.get(entry.id, []))) for entry in loaded.entries}
+        leads[label] = set(map(text_hash, lead_texts(loaded.entries, chunks)))
         print(f"  {label:8s} {len(loaded.entries):6d} entries {len(chunks):7d} chunks "
               f"({len(texts[label])} distinct chunk texts)")
     total = sum(counts.values())

@@ -19,7 +19,7 @@ from embeddings.index import Index, open_index
 from embeddings.manifest import FORMAT_VERSION, Manifest
 from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_pieces
 from embeddings.store import IndexStore
-from ingest.chunk import Chunk, chunk_entry, lead_text, text_hash
+from ingest.chunk import Chunk, chunk_entry, lead_texts, text_hash
 from ingest.entry import Entry
 from ingest.error_messages import KEYS_VERSION
 from khub.errors import KhubError
@@ -81,7 +81,8 @@ def update_index(
             report.snapshot = reusable.folder.name
         else:
             chunks = _chunks(entries, reusable, report)
-            texts = [chunk.text for chunk in chunks] + _lead_texts(entries, chunks)
+            # A one-chunk entry's lead text is its chunk's: equal texts share one vector, encoded once.
+            texts = [chunk.text for chunk in chunks] + lead_texts(entries, chunks)
             live = reusable if reusable and reusable.manifest.model_id == plan.model_id else None
             reused = _live_vectors(live, chunks, entries, report) if live is not None else {}
             matrix, encoded = _vectors(root, texts, plan, progress, reused)
@@ -142,17 +143,8 @@ def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry]
     if len(vids) != len(kept):  # not the snapshot's own chunks after all: let the cache answer
         return {}
     found = dict(zip((chunk.text_hash for chunk in kept), live.chunk_vectors(vids)))
-    found.update(zip(map(text_hash, _lead_texts(unchanged, kept)), live.lead_vectors(positions)))
+    found.update(zip(map(text_hash, lead_texts(unchanged, kept)), live.lead_vectors(positions)))
     return found
-
-
-def _lead_texts(entries: Sequence[Entry], chunks: Sequence[Chunk]) -> list[str]:
-    """Each entry's lead text, in entry order; a lead read by the entry's first chunk is that chunk's
-    text, so the two share one vector (the texts are keyed by hash)."""
-    by_entry: dict[str, list[Chunk]] = {}
-    for chunk in chunks:
-        by_entry.setdefault(chunk.entry_id, []).append(chunk)
-    return [lead_text(entry, by_entry.get(entry.id, ())) for entry in entries]
 
 
 def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None,

@@ -64,6 +64,14 @@ def lead_text(entry: Entry, chunks: Sequence[Chunk]) -> str:
     return f"{entry.title}\n\n{entry.body[:LEAD_CHARS]}"
 
 
+def lead_texts(entries: Iterable[Entry], chunks: Iterable[Chunk]) -> list[str]:
+    """Each entry's lead text, in entry order, given the chunks of those entries (any order)."""
+    by_entry: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_entry.setdefault(chunk.entry_id, []).append(chunk)
+    return [lead_text(entry, by_entry.get(entry.id, [])) for entry in entries]
+
+
 def text_hash(text: str) -> str:
     """The key of a text's vector in the cache: equal texts are encoded once."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]

@@ -14,10 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from archives import write_archive
-from ingest.pipeline import run_ingest
+from archives import indexed_archive
 from khub.secrets import redact
-from khub.settings import Settings
 from loopback_llm import LoopbackLLM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +29,7 @@ def server(tmp_path_factory, models_dir, encoder):
     from bench.suite import free_port, wait_for_server
 
     root = tmp_path_factory.mktemp("access")
-    settings = Settings(index_dir=root / "index", corpus_dir=root / "archive", models_dir=models_dir)
-    run_ingest([write_archive(root / "archive")], settings)
+    settings = indexed_archive(root, models_dir)
     # A provider that rejects the key and, carelessly, quotes it back in full.
     with LoopbackLLM(lambda request: "", status=401, error=f"Incorrect API key provided: {API_KEY}") as provider:
         port = free_port()

@@ -11,8 +11,7 @@ from assistant.answer import Answer, Assistant
 from assistant.diagnose import Diagnoser
 from assistant.llm import ModelConfig, stream_completion
 from assistant.search import open_searcher
-from ingest.pipeline import run_ingest
-from archives import write_archive
+from archives import indexed_archive
 from loopback_llm import LoopbackLLM
 
 CASES = {case["id"]: case for case in map(json.loads, (Path(__file__).parent / "traces" / "cases.jsonl").read_text().splitlines())}
@@ -21,12 +20,7 @@ QUESTION = "where should a single page app keep its access token so XSS cannot r
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory, models_dir, encoder):
-    from khub.settings import Settings
-
-    root = tmp_path_factory.mktemp("answers")
-    settings = Settings(index_dir=root / "index", corpus_dir=root / "archive", models_dir=models_dir)
-    run_ingest([write_archive(root / "archive")], settings)
-    searcher = open_searcher(settings)
+    searcher = open_searcher(indexed_archive(tmp_path_factory.mktemp("answers"), models_dir))
     yield searcher
     searcher.index.close()
 

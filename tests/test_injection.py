@@ -15,8 +15,7 @@ from assistant.guard import REDACTED, filter_output, redact_instructions
 from assistant.llm import ModelConfig
 from assistant.prompts import SYSTEM
 from assistant.search import open_searcher
-from archives import TINY_ARCHIVE, write_archive
-from ingest.pipeline import run_ingest
+from archives import TINY_ARCHIVE, indexed_archive
 from loopback_llm import LoopbackLLM
 from ui.render import answer_markdown
 
@@ -84,12 +83,7 @@ class ObedientModel:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory, models_dir, encoder):
-    from khub.settings import Settings
-
-    root = tmp_path_factory.mktemp("injection")
-    settings = Settings(index_dir=root / "index", corpus_dir=root / "archive", models_dir=models_dir)
-    run_ingest([write_archive(root / "archive", {**TINY_ARCHIVE, **INJECTED})], settings)
-    searcher = open_searcher(settings)
+    searcher = open_searcher(indexed_archive(tmp_path_factory.mktemp("injection"), models_dir, {**TINY_ARCHIVE, **INJECTED}))
     yield searcher
     searcher.index.close()
 

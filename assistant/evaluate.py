@@ -172,7 +172,10 @@ class DiagnosisReport:
 
 
 def load_traces(path: Path) -> list[Trace]:
-    """Read labelled traces (the dev set's format; an "ecosystem" field, if present, names the group)."""
+    """Read labelled traces (the dev set's format; an "ecosystem" field, if present, names the group)
+    from a JSON lines file, or from every ``*.jsonl`` file of a folder."""
+    if path.is_dir():
+        return [trace for part in sorted(path.glob("*.jsonl")) for trace in load_traces(part)]
     traces = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():

@@ -28,12 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import khub  # noqa: E402,F401
+from assistant.evaluate import load_traces  # noqa: E402
 from bench import suite  # noqa: E402
 
 PUBLIC = suite.SHARED / "corpus-public" / "entries.jsonl"
 QUESTIONS = suite.SHARED / "eval" / "dev" / "questions.jsonl"
 DEV_TRACES = suite.SHARED / "eval" / "dev" / "traces.jsonl"
-OWN_TRACES = ROOT / "tests" / "traces" / "cases.jsonl"
+OWN_TRACES = ROOT / "tests" / "traces" / "cases"
 FALLBACK_QUERIES = ["how should a single page app store its JWT?", "foreign key constraint fails on insert",
                     "debounce a search input in react", "ModuleNotFoundError inside a virtualenv",
                     "recursive CTE for an org chart", "vector database for recommendations"]
@@ -125,8 +126,8 @@ def _queries() -> list[str]:
 def _pastes() -> list[str]:
     pastes = []
     for path in (DEV_TRACES, OWN_TRACES):
-        if path.is_file():
-            pastes += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+        if path.exists():
+            pastes += [trace.text for trace in load_traces(path)]
     return pastes
 
 

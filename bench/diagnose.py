@@ -8,7 +8,7 @@ archive lacks the error. The threshold in assistant/diagnose/diagnosis.py comes 
 Usage (the index must hold the archive the labels refer to):
     khub ingest corpus ../shared/corpus-public/entries.jsonl
     python bench/diagnose.py [TRACES.jsonl ...] [--index-dir DIR] [--json]
-Default traces: ../shared/eval/dev/traces.jsonl and tests/traces/cases.jsonl.
+Default traces: ../shared/eval/dev/traces.jsonl and tests/traces/cases/ (every file).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from assistant.diagnose.diagnosis import CONFIDENT  # noqa: E402
 from assistant.evaluate import load_traces  # noqa: E402
 from khub.settings import Settings  # noqa: E402
 
-DEFAULT_TRACES = [ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl", ROOT / "tests" / "traces" / "cases.jsonl"]
+DEFAULT_TRACES = [ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl", ROOT / "tests" / "traces" / "cases"]
 THRESHOLDS = [round(0.40 + 0.02 * step, 2) for step in range(26)]
 
 

@@ -38,11 +38,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import khub  # noqa: E402,F401  (offline environment, quiet Gradio)
+from assistant.evaluate import load_traces  # noqa: E402
 from bench.suite import free_port, wait_for_server  # noqa: E402
 from loopback_llm import LoopbackLLM  # noqa: E402
 
 QUESTIONS = ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"
-TRACES = ROOT / "tests" / "traces" / "cases.jsonl"
+TRACES = ROOT / "tests" / "traces" / "cases"
 BUILT_IN_QUESTIONS = [
     "how should a single page app store its JWT?", "foreign key constraint fails on insert",
     "debounce a search input in react", "ModuleNotFoundError inside a virtualenv",
@@ -139,7 +140,7 @@ def _inputs() -> tuple[list[str], list[str]]:
     queries = BUILT_IN_QUESTIONS
     if QUESTIONS.is_file():
         queries = [json.loads(line)["query"] for line in QUESTIONS.read_text().splitlines() if line.strip()]
-    pastes = [json.loads(line)["text"] for line in TRACES.read_text().splitlines() if line.strip()]
+    pastes = [trace.text for trace in load_traces(TRACES)]
     return queries, pastes
 
 

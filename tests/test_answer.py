@@ -2,8 +2,6 @@
 OpenAI-shaped server (litellm's real HTTP path), fallbacks, refusals, diagnosis, follow-ups."""
 
 import functools
-import json
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +11,9 @@ from assistant.llm import ModelConfig, stream_completion
 from assistant.search import open_searcher
 from archives import indexed_archive
 from loopback_llm import LoopbackLLM
+from trace_cases import load_cases
 
-CASES = {case["id"]: case for case in map(json.loads, (Path(__file__).parent / "traces" / "cases.jsonl").read_text().splitlines())}
+CASES = load_cases()
 QUESTION = "where should a single page app keep its access token so XSS cannot read it?"
 
 

@@ -1,17 +1,14 @@
 """Diagnosis end to end on the bundled corpus: real pastes, the hub's error entries, reasons, confidence."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from assistant.diagnose import PasteError, open_diagnoser
 from khub_cli import khub_cli
+from trace_cases import load_cases
 
-CASES = {
-    case["id"]: case
-    for case in map(json.loads, (Path(__file__).parent / "traces" / "cases.jsonl").read_text().splitlines())
-}
+CASES = load_cases()
 HUB_CASES = sorted(case_id for case_id, case in CASES.items()
                    if any(entry.startswith("error/") and case["grades"][entry] == 2 for entry in case["relevant"]))
 

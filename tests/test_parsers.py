@@ -1,17 +1,13 @@
-"""Every ecosystem's parser on real output captured from broken programs (tests/traces/cases.jsonl)."""
+"""Every ecosystem's parser on real output captured from broken programs (tests/traces/cases/)."""
 
-import json
-from pathlib import Path
 
 import pytest
 
 from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import clean_paste
+from trace_cases import load_cases
 
-CASES = {
-    case["id"]: case
-    for case in map(json.loads, (Path(__file__).parent / "traces" / "cases.jsonl").read_text().splitlines())
-}
+CASES = load_cases()
 
 
 def parsed(case_id: str):

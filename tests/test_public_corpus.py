@@ -67,7 +67,7 @@ def test_dev_questions_meet_the_quality_bar(indexed):
 
 
 TRACES = SHARED / "eval" / "dev" / "traces.jsonl"
-OWN_TRACES = ROOT / "tests" / "traces" / "cases.jsonl"
+OWN_TRACES = ROOT / "tests" / "traces" / "cases"
 
 
 def diagnosis_report(settings, path):

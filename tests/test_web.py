@@ -6,7 +6,6 @@ go to test-artifacts/. Without Chromium or Playwright the browser tests skip and
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
@@ -19,11 +18,12 @@ import pytest
 
 from ingest.pipeline import run_ingest
 from khub.settings import Settings
+from trace_cases import load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CASES = {c["id"]: c for c in map(json.loads, (Path(__file__).parent / "traces" / "cases.jsonl").read_text().splitlines())}
+CASES = load_cases()
 EVIL_ENTRY = """---
 id: article/evil-rendering
 kind: article

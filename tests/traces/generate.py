@@ -10,7 +10,10 @@ printed, and the staged copy is removed again.  Nothing in the captured text is 
 Usage:
     python tests/traces/generate.py [--only ECOSYSTEM[,ECOSYSTEM]] [--case ID] [--check]
 
---only    regenerate only these ecosystems; the other cases already in cases.jsonl are kept.
+Output: one file per ecosystem, cases/<ecosystem>.jsonl (other files in cases/ belong to the
+generators under examples/ and are not touched).
+
+--only    regenerate only these ecosystems; the other ecosystems' files are kept.
 --case    regenerate one case id (e.g. python-flask-none-discount); may be repeated.
 --check   re-run and report cases whose output changed in more than paths and numbers; writes nothing,
           exits 1 when something changed.
@@ -33,7 +36,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PROGRAMS = HERE / "programs"
-CASES_FILE = HERE / "cases.jsonl"
+CASES_DIR = HERE / "cases"  # cases/<ecosystem>.jsonl, one file per folder of programs/
 NODE_DIR = HERE / "node"
 LIBS_VENV = HERE / ".venv"  # flask, django, pymysql, mysql-connector-python, psycopg, pytest
 BARE_VENV = HERE / ".venv-bare"  # an empty venv: the "pip installed it globally" case
@@ -508,14 +511,32 @@ def normalise(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+def program_ecosystems() -> list[str]:
+    return sorted(p.name for p in PROGRAMS.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
 def read_existing() -> dict[str, dict]:
     out = {}
-    if CASES_FILE.exists():
-        for line in CASES_FILE.read_text().splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                out[rec["id"]] = rec
+    for ecosystem in program_ecosystems():
+        path = CASES_DIR / f"{ecosystem}.jsonl"
+        if path.exists():
+            for line in path.read_text().splitlines():
+                if line.strip():
+                    rec = json.loads(line)
+                    out[rec["id"]] = rec
     return out
+
+
+def write_cases(records: dict[str, dict]) -> None:
+    """One file per ecosystem, cases sorted by id (stable diffs)."""
+    CASES_DIR.mkdir(exist_ok=True)
+    for ecosystem in program_ecosystems():
+        mine = [records[cid] for cid in sorted(records) if records[cid]["ecosystem"] == ecosystem]
+        path = CASES_DIR / f"{ecosystem}.jsonl"
+        if mine:
+            path.write_text("".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in mine), encoding="utf-8")
+        elif path.exists():
+            path.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -624,10 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         rec["grades"] = dict(spec.get("grades") or {})
         rec["in_archive"] = bool(spec.get("in_archive"))
         rec["note"] = spec.get("note", "")
-    with CASES_FILE.open("w", encoding="utf-8") as fh:
-        for cid in sorted(merged):
-            fh.write(json.dumps(merged[cid], ensure_ascii=False) + "\n")
-    print(f"wrote {len(merged)} cases to {CASES_FILE.relative_to(HERE.parent.parent)}; "
+    write_cases(merged)
+    print(f"wrote {len(merged)} cases to {CASES_DIR.relative_to(HERE.parent.parent)}/<ecosystem>.jsonl; "
           f"{len(results)} captured now, {len(skipped)} skipped")
     for cid, reason in skipped:
         print(f"  skipped {cid}: {reason.splitlines()[0] if reason else ''}")

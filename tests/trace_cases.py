@@ -12,7 +12,7 @@ def load_cases() -> dict[str, dict]:
     """Every captured case, by id."""
     cases = {}
     for path in sorted(CASES_DIR.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").split("\n"):
             if line.strip():
                 case = json.loads(line)
                 cases[case["id"]] = case

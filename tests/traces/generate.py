@@ -160,6 +160,20 @@ PROBES = {
     "xvfb": lambda: ("xvfb-run" if shutil.which("xvfb-run") else None),
     "mariadb-client": lambda: _with(_version(["mariadb", "--version"], r"(?<=Distrib )[^,]+"), "", "mariadb client {base}"),
     "psql": lambda: _version(["psql", "--version"]),
+    "php-mysqli": lambda: ("mysqli" if "mysqli" in sh(["php", "-m"])[1] else None),
+    "curl": lambda: _version(["curl", "--version"], r"curl \S+"),
+    "valgrind": lambda: _version(["valgrind", "--version"]),
+    "gcc": lambda: _version(["gcc", "--version"]),
+    "g++": lambda: _version(["g++", "--version"]),
+    "ruby": lambda: _version(["ruby", "--version"], r"ruby \S+"),
+    "bash": lambda: _version(["bash", "--version"], r"GNU bash, version \S+"),
+    "dash": lambda: ("dash (/bin/sh)" if os.path.realpath("/bin/sh").endswith("dash") else None),
+    "git": lambda: _version(["git", "--version"], r"git version \S+"),
+    "make": lambda: _version(["make", "--version"], r"GNU Make \S+"),
+    "pip": lambda: _with(_version(["python3", "-m", "pip", "--version"], r"pip \S+"), _version(["python3", "--version"]),
+                         "{base} ({extra})"),
+    "pip-debian": lambda: _with(_version(["/usr/bin/pip", "--version"], r"pip \S+"), "", "{base} (Debian /usr/bin/pip)"),
+    "npm": lambda: _with(_version(["npm", "--version"]), "", "npm {base}"),
 }
 
 # What an ecosystem needs before any of its cases can run, and how to say it is missing.
@@ -175,6 +189,13 @@ ECOSYSTEM_NEEDS = {
     "dotnet": ["mono", "mcs"],
     "mariadb": ["mariadb-client"],
     "postgresql": ["psql"],
+    "c": ["gcc"],
+    "ruby": ["ruby"],
+    "shell": ["bash"],
+    "git": ["git"],
+    "pip": ["pip"],
+    "npm": ["node", "npm"],
+    "make": ["make"],
 }
 
 _probe_cache: dict[str, str | None] = {}
@@ -354,13 +375,20 @@ def unstage(workdir: Path) -> None:
             parent = parent.parent
 
 
+# CA bundles the tools need to reach the package registries; they do not change what the tools print.
+KEEP_ENV = {"NODE_EXTRA_CA_CERTS", "PIP_CERT", "GIT_SSL_CAINFO"}
+
+
 def case_env(case: Case, workdir: Path) -> dict:
     env = dict(os.environ)
     for key in list(env):
         # Keep the captured text free of colours and hints that the session's own shell may set.
         if key.startswith(("PYTHON", "NODE_", "CARGO_TERM", "FORCE_COLOR", "NO_COLOR", "CLICOLOR", "VIRTUAL_ENV",
-                           "RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "RUST_LOG", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")):
-            env.pop(key)
+                           "RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "RUST_LOG", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
+                           "GIT_", "PIP_", "npm_config_", "NPM_CONFIG_", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS",
+                           "RUBYOPT", "GEM_", "BUNDLE_", "MAKEFLAGS", "MFLAGS")):
+            if key not in KEEP_ENV:
+                env.pop(key)
     env.update(
         {
             "LANG": "C.UTF-8",
@@ -594,7 +622,20 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  skipping {eco}: {reason}")
                 skipped.extend((c.id, reason) for c in eco_cases)
                 continue
+        # A case of another ecosystem may need a database too (case.json "services": ["mariadb"]).
+        service_failed: dict[str, str] = {}
+        for svc in sorted({s for c in eco_cases for s in c.spec.get("services") or []} - {eco}):
+            setup = SERVICE_SETUP.get(svc)
+            reason = setup() if setup else f"unknown service {svc!r}"
+            if reason:
+                print(f"  service {svc}: {reason}")
+                service_failed[svc] = reason
         for c in eco_cases:
+            failed = [service_failed[s] for s in c.spec.get("services") or [] if s in service_failed]
+            if failed:
+                print(f"  SKIP {c.id}: {failed[0]}")
+                skipped.append((c.id, failed[0]))
+                continue
             t0 = time.time()
             try:
                 record, reason = run_case(c)

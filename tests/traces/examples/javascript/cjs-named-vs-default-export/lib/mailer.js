@@ -1,0 +1,5 @@
+function sendMail({ to, subject }) {
+  console.log(`[mailer] -> ${to}: ${subject}`);
+}
+
+module.exports = sendMail;

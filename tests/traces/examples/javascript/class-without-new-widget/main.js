@@ -1,0 +1,2 @@
+const signup = Modal('#signup');
+signup.open();

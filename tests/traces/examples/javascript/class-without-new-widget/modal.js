@@ -1,0 +1,8 @@
+class Modal {
+  constructor(selector) {
+    this.el = document.querySelector(selector);
+  }
+  open() {
+    this.el.hidden = false;
+  }
+}

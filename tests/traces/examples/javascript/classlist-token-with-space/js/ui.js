@@ -1,0 +1,1 @@
+document.getElementById('buy').classList.add('btn btn-primary');

@@ -1,0 +1,7 @@
+class DatePicker extends HTMLElement {
+  connectedCallback() {
+    this.innerHTML = '<input type="date">';
+  }
+}
+
+customElements.define('datepicker', DatePicker);

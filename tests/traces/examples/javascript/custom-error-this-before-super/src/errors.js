@@ -1,0 +1,9 @@
+class PaymentError extends Error {
+  constructor(code, message) {
+    this.code = code;
+    super(message);
+    this.name = 'PaymentError';
+  }
+}
+
+module.exports = { PaymentError };

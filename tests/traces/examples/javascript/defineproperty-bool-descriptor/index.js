@@ -1,0 +1,2 @@
+const greet = require('./build/interop').default;
+console.log(greet('team'));

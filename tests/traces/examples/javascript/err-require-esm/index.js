@@ -1,0 +1,4 @@
+const { createLogger } = require('@acme/logger');
+
+const log = createLogger('billing');
+log.info('started');

@@ -1,0 +1,3 @@
+import pkg from '../package.json';
+
+console.log(`cli-version ${pkg.version}`);

@@ -1,0 +1,4 @@
+class NotFound extends Error {}
+class ValidationError extends Error {}
+
+module.exports = { NotFound, ValidationError };

@@ -1,0 +1,5 @@
+export const createGreeter = (name) => {
+  greet: function greet() {
+    return `Hello, ${name}!`;
+  }
+};

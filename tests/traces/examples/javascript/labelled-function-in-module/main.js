@@ -1,0 +1,3 @@
+import { createGreeter } from './greeter.js';
+
+console.log(createGreeter('Mia').greet());

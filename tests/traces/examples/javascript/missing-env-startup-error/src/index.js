@@ -1,0 +1,2 @@
+const config = require('./config');
+console.log('connecting to', config.databaseUrl);

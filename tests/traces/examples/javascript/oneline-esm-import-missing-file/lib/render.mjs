@@ -1,0 +1,1 @@
+export function render(t) { return `<h1>${t}</h1>`; }

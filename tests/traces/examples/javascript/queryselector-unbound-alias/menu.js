@@ -1,0 +1,6 @@
+// jQuery-style shortcut
+const $ = document.querySelector;
+
+$('#menu').addEventListener('click', () => {
+  $('#nav').hidden = !$('#nav').hidden;
+});

@@ -1,0 +1,3 @@
+const config = require('./config.json');
+
+console.log(`deploying ${config.service} to ${config.targets.length} hosts`);

@@ -1,0 +1,2 @@
+document.getElementById('app').textContent = 'ready';
+//# sourceMappingURL=app.js.map

@@ -1,0 +1,5 @@
+import express from 'express';
+
+const app = express();
+app.get('/', (req, res) => res.send('all systems operational'));
+app.listen(3000);

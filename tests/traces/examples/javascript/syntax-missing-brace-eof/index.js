@@ -1,0 +1,2 @@
+const { scheduleJobs } = require('./jobs');
+scheduleJobs([{ name: 'cleanup', every: '1h', enabled: true }]);

@@ -1,0 +1,2 @@
+def normalise(tags):
+    return [t.strip().lower() for t in tags]

@@ -1,0 +1,6 @@
+queue = []
+
+for job in ("resize", "upload", "notify"):
+    queue.push(job)
+
+print(queue)

@@ -1,0 +1,6 @@
+import datetime
+
+with open("templates/report.txt") as fh:
+    template = fh.read()
+
+print(template.format(day=datetime.date.today()))

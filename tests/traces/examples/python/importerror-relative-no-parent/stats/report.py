@@ -1,0 +1,3 @@
+from .loader import load
+
+print(sum(load()))

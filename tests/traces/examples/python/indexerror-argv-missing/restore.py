@@ -1,0 +1,4 @@
+import sys
+
+archive = sys.argv[1]
+print(f"restoring {archive} ...")

@@ -1,0 +1,4 @@
+import codecs
+
+charset = "x-mac-roman-legacy"
+print(codecs.lookup(charset).name)

@@ -1,0 +1,2 @@
+def available(stock, sku):
+    return stock.get(sku, 0) > 0

@@ -1,0 +1,4 @@
+import os
+
+for name in sorted(os.listdir("dist/wheels")):
+    print(name)

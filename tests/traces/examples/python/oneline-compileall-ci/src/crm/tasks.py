@@ -1,0 +1,6 @@
+import time
+
+def nightly():
+# TODO
+
+print(time.time())

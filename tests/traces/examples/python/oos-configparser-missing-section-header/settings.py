@@ -1,0 +1,5 @@
+import configparser
+
+cfg = configparser.ConfigParser()
+cfg.read("backup.ini")
+print(dict(cfg["DEFAULT"]))

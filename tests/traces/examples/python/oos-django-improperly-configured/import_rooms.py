@@ -1,0 +1,3 @@
+from django.contrib.auth.models import User
+
+print(User.objects.count())

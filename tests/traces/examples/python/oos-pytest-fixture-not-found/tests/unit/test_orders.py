@@ -1,0 +1,2 @@
+def test_empty(db_session):
+    assert db_session["orders"] == []

@@ -1,0 +1,4 @@
+import zipfile
+
+with zipfile.ZipFile("data.zip") as zf:
+    zf.extractall("data")

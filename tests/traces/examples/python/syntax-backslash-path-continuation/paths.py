@@ -1,0 +1,3 @@
+folder = "exports"
+path = folder \ "contacts.csv"
+print(path)

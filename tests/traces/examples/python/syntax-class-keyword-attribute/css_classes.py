@@ -1,0 +1,5 @@
+class Element:
+    pass
+
+el = Element()
+el.class = "button primary"

@@ -1,0 +1,3 @@
+names = ["a", "b"]
+lookup = [i, n for i, n in enumerate(names)]
+print(lookup)

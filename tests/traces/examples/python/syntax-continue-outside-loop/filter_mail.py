@@ -1,0 +1,4 @@
+def keep(msg):
+    if msg.startswith("SPAM"):
+        continue
+    return True

@@ -1,0 +1,2 @@
+total = 42
+print "total:", total

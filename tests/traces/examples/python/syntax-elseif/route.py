@@ -1,0 +1,5 @@
+def route(path):
+    if path == "/":
+        return "home"
+    elseif path == "/blog":
+        return "blog"

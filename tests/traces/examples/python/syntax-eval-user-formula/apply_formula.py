@@ -1,0 +1,3 @@
+formula = "base * 1.19 +"
+base = 42.0
+print(eval(formula, {"base": base}))

@@ -1,0 +1,2 @@
+rows = ["a", "b"]
+print(f"{'\n'.join(rows)}")

@@ -1,0 +1,2 @@
+user = {"name": "Priya", "role": "admin"}
+print(f"Hello {user["name"]}, you are {user["role"]}")

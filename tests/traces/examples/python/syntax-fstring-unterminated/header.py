@@ -1,0 +1,2 @@
+title = "Q1"
+print(f"Report {title + '}")

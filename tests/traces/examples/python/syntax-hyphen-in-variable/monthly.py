@@ -1,0 +1,2 @@
+total-revenue = 18250
+print(total-revenue)

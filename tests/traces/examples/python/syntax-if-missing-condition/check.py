@@ -1,0 +1,3 @@
+score = 71
+if :
+    print("ok")

@@ -1,0 +1,2 @@
+import os as o, sys as
+print(o.name)

@@ -1,0 +1,2 @@
+ACCENT = 0x3478fg
+print(hex(ACCENT))

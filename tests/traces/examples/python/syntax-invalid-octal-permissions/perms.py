@@ -1,0 +1,3 @@
+import os
+
+os.chmod("run.sh", 0o785)

@@ -1,0 +1,4 @@
+import datetime
+
+start = datetime.date(2026, 08, 1)
+print(start)

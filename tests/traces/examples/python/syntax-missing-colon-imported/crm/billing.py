@@ -1,0 +1,2 @@
+def invoice_total(lines)
+    return sum(qty * price for qty, price in lines)

@@ -1,0 +1,4 @@
+import os
+
+count = len(os.listdir("."))
+print "files in import folder:", count

@@ -1,0 +1,2 @@
+EXPORT_DIR = r"C:\Exports\"
+print(EXPORT_DIR)

@@ -1,0 +1,2 @@
+subject = “Spring sale”
+print(subject)

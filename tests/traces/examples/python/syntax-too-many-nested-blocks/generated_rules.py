@@ -1,0 +1,22 @@
+for v0 in range(2):
+    for v1 in range(2):
+        for v2 in range(2):
+            for v3 in range(2):
+                for v4 in range(2):
+                    for v5 in range(2):
+                        for v6 in range(2):
+                            for v7 in range(2):
+                                for v8 in range(2):
+                                    for v9 in range(2):
+                                        for v10 in range(2):
+                                            for v11 in range(2):
+                                                for v12 in range(2):
+                                                    for v13 in range(2):
+                                                        for v14 in range(2):
+                                                            for v15 in range(2):
+                                                                for v16 in range(2):
+                                                                    for v17 in range(2):
+                                                                        for v18 in range(2):
+                                                                            for v19 in range(2):
+                                                                                for v20 in range(2):
+                                                                                    pass

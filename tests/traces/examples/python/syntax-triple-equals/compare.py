@@ -1,0 +1,3 @@
+status = "draft"
+if status === "published":
+    print("live")

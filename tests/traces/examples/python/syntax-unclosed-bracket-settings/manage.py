@@ -1,0 +1,3 @@
+import settings
+
+print(len(settings.INSTALLED_APPS), "apps")

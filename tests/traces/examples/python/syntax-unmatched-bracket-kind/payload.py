@@ -1,0 +1,2 @@
+payload = {"items": [1, 2, 3)}
+print(payload)

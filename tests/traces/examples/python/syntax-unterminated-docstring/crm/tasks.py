@@ -1,0 +1,7 @@
+"""Nightly tasks for the CRM.
+
+Run from cron.
+
+def run():
+    return "ok"
+

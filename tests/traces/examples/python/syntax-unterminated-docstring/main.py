@@ -1,0 +1,3 @@
+from crm import tasks
+
+print(tasks.run())

@@ -1,0 +1,2 @@
+name = 'Noor'
+print('It's done, ' + name)

@@ -1,0 +1,2 @@
+if (True := False):
+    print("never")

@@ -1,0 +1,3 @@
+from fonts import pick_font
+
+print("using", pick_font("Inter"))

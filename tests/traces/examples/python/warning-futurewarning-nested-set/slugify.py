@@ -1,0 +1,4 @@
+import re
+
+WORD = re.compile(r"[[:alpha:]]+")
+print("-".join(WORD.findall("Spring Sale 2026: Teas & Kettles")).lower())

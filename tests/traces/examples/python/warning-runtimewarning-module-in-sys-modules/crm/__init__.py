@@ -1,0 +1,1 @@
+from crm.cli import main  # re-exported for the console script

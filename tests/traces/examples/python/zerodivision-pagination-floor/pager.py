@@ -1,0 +1,2 @@
+def pages(total, per_page):
+    return -(-total // per_page)

@@ -1,0 +1,5 @@
+fn main() {
+    for i in 1..=15 {
+        println!("{}", i);
+    }
+}

@@ -1,0 +1,3 @@
+pub fn reverse(s: &str) -> String {
+    s.chars().rev().collect()
+}

@@ -1,0 +1,5 @@
+extern crate regex;
+
+fn main() {
+    println!("checking input");
+}

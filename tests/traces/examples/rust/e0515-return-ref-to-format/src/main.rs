@@ -1,0 +1,8 @@
+fn greeting(name: &str) -> &str {
+    let msg = format!("Hello, {}!", name);
+    &msg
+}
+
+fn main() {
+    println!("{}", greeting("Mei"));
+}

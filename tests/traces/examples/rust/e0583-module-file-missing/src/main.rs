@@ -1,0 +1,7 @@
+mod storage;
+mod render;
+
+fn main() {
+    let notes = storage::load();
+    render::print(&notes);
+}

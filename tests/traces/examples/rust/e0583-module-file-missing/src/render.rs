@@ -1,0 +1,5 @@
+pub fn print(notes: &[String]) {
+    for n in notes {
+        println!("- {}", n);
+    }
+}

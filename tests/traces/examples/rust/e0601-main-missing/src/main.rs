@@ -1,0 +1,7 @@
+pub fn health() -> &'static str {
+    "ok"
+}
+
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

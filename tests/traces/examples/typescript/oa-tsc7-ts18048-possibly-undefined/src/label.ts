@@ -1,0 +1,13 @@
+interface Address {
+  street: string;
+  city: string;
+}
+
+interface Order {
+  id: string;
+  shipping?: Address;
+}
+
+export function label(o: Order): string {
+  return `${o.id}\n${o.shipping.street}\n${o.shipping.city}`;
+}

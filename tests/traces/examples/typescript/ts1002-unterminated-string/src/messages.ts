@@ -1,0 +1,4 @@
+export const messages = {
+  welcome: "Welcome back,
+  goodbye: "See you soon",
+};

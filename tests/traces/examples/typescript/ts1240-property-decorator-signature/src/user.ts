@@ -1,0 +1,6 @@
+import { Column } from "./decorators";
+
+export class User {
+  @Column
+  email: string = "";
+}

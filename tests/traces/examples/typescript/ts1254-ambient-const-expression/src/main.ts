@@ -1,0 +1,2 @@
+console.log(BUILD_TARGET, BUILD_TIMEOUT_MS);
+export {};

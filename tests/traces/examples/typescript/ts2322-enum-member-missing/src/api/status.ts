@@ -1,0 +1,6 @@
+// generated from the API schema
+export enum Status {
+  Active,
+  Suspended,
+  Deleted,
+}

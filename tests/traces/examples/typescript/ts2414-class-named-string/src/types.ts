@@ -1,0 +1,3 @@
+export class number {
+  constructor(public value: number) {}
+}

@@ -1,0 +1,6 @@
+export const Header = {
+  title: "Dashboard",
+  render() {
+    return { tag: "h1" };
+  },
+};

@@ -1,0 +1,9 @@
+declare namespace JSX {
+  interface Element {
+    tag: string;
+  }
+  interface IntrinsicElements {
+    div: { class?: string };
+    h1: {};
+  }
+}

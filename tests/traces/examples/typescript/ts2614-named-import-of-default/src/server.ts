@@ -1,0 +1,3 @@
+import { logger } from "./logger";
+
+logger.info("listening on :8080");

@@ -1,0 +1,6 @@
+import { formatDate } from "./util";
+
+export function drawReport(data: number[]): void {
+  console.log(`report ${formatDate(new Date())}, chartkit ${ChartKit.version}`);
+  ChartKit.bar("#sales", data);
+}

@@ -1,0 +1,7 @@
+export function Hero(props: { title: string }) {
+  return (
+    <section>
+      <h1>{props.title}</h1>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { Hero } from "./Hero";
+
+console.log(Hero({ title: "Welcome" }));

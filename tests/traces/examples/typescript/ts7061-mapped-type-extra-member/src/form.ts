@@ -1,0 +1,6 @@
+type Field = "email" | "password";
+
+export type FormState = {
+  [K in Field]: string;
+  submitting: boolean;
+};

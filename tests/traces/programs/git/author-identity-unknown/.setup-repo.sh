@@ -1,0 +1,5 @@
+set -e
+
+set -e
+git init -q app && cd app
+echo "release" > RELEASE && git add .

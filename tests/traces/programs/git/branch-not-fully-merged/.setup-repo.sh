@@ -1,0 +1,9 @@
+set -e
+git config --global user.name "Maria Lopez"
+git config --global user.email maria@example.org
+git config --global init.defaultBranch main
+
+git init -q src/site && cd src/site
+echo x > x && git add . && git commit -qm init
+git switch -qc experiment && echo y > y && git add . && git commit -qm "try new layout"
+git switch -q main

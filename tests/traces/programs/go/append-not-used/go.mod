@@ -1,0 +1,3 @@
+module example.org/tagger
+
+go 1.19

@@ -1,0 +1,3 @@
+module internal/pipeline
+
+go 1.19

@@ -1,0 +1,3 @@
+module github.com/ninaw/linkcheck
+
+go 1.19

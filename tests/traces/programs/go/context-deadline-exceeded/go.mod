@@ -1,0 +1,3 @@
+module github.com/acme/rates-sync
+
+go 1.19

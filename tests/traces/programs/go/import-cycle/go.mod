@@ -1,0 +1,3 @@
+module shop/api
+
+go 1.19

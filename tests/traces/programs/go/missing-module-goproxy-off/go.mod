@@ -1,0 +1,3 @@
+module github.com/acme/billing-worker
+
+go 1.19

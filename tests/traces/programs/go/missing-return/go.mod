@@ -1,0 +1,3 @@
+module git.internal/ops/pricing
+
+go 1.19

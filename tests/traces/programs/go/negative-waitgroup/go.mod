@@ -1,0 +1,3 @@
+module github.com/sara/thumbnailer
+
+go 1.19

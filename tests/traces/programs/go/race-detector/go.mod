@@ -1,0 +1,3 @@
+module metrics/counter
+
+go 1.19

@@ -1,0 +1,3 @@
+module tools/logtail
+
+go 1.19

@@ -1,0 +1,3 @@
+module github.com/lenak/invoicer
+
+go 1.19

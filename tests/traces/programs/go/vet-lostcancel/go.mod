@@ -1,0 +1,3 @@
+module github.com/kdev/healthcheck
+
+go 1.19

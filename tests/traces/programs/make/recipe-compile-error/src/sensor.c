@@ -1,0 +1,6 @@
+#include "sensor.h"
+
+struct reading sensor_read(int id) {
+    struct reading r = { id, 21.5 };
+    return r
+}

@@ -1,0 +1,3 @@
+#pragma once
+struct reading { int id; double celsius; };
+struct reading sensor_read(int id);

@@ -1,0 +1,1 @@
+int csv_count_fields(const char *line);

@@ -1,0 +1,7 @@
+DROP DATABASE IF EXISTS legacy;
+CREATE DATABASE legacy;
+USE legacy;
+CREATE TABLE customers (id INT PRIMARY KEY) ENGINE=InnoDB;
+CREATE TABLE invoices (id INT PRIMARY KEY, customer_id INT NOT NULL) ENGINE=InnoDB;
+INSERT INTO customers VALUES (1), (2);
+INSERT INTO invoices VALUES (10, 1), (11, 2), (12, 5);

@@ -1,0 +1,4 @@
+DROP DATABASE IF EXISTS inventory;
+CREATE DATABASE inventory;
+USE inventory;
+CREATE TABLE stock (sku VARCHAR(20) PRIMARY KEY, qty INT NOT NULL);

@@ -1,0 +1,11 @@
+DROP DATABASE IF EXISTS shop;
+CREATE DATABASE shop;
+USE shop;
+CREATE TABLE orders (id INT PRIMARY KEY, customer VARCHAR(100)) ENGINE=InnoDB;
+CREATE TABLE order_items (
+  id INT PRIMARY KEY,
+  order_id INT NOT NULL,
+  sku VARCHAR(40) NOT NULL,
+  qty INT NOT NULL,
+  FOREIGN KEY (order_id) REFERENCES orders (id)
+) ENGINE=InnoDB;

@@ -1,0 +1,1 @@
+INSERT INTO students VALUES (1, 'Ana'), (2, 'Ben');

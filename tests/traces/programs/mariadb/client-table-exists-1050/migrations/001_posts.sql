@@ -1,0 +1,4 @@
+CREATE TABLE posts (
+  id INT PRIMARY KEY,
+  title VARCHAR(200)
+);

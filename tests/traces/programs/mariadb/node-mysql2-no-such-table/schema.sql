@@ -1,0 +1,4 @@
+DROP DATABASE IF EXISTS fleet;
+CREATE DATABASE fleet;
+USE fleet;
+CREATE TABLE vehicles (id INT PRIMARY KEY, plate VARCHAR(20));

@@ -1,0 +1,6 @@
+DROP DATABASE IF EXISTS events;
+CREATE DATABASE events;
+USE events;
+CREATE TABLE events (id INT PRIMARY KEY, title VARCHAR(200)) ENGINE=InnoDB;
+CREATE TABLE tickets (id INT AUTO_INCREMENT PRIMARY KEY, event_id INT NOT NULL, buyer VARCHAR(200), FOREIGN KEY (event_id) REFERENCES events (id)) ENGINE=InnoDB;
+INSERT INTO events VALUES (1, 'Opening night');

@@ -1,0 +1,4 @@
+DROP DATABASE IF EXISTS blog;
+CREATE DATABASE blog;
+USE blog;
+CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(200), published_at DATETIME);

@@ -1,0 +1,3 @@
+<?php
+include __DIR__ . '/helpers.php';
+echo "<header>Shop</header>\n";

@@ -1,0 +1,5 @@
+<?php
+class User
+{
+    public function __construct(public int $id, public string $email) {}
+}

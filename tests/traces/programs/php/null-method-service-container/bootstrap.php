@@ -1,0 +1,5 @@
+<?php
+require __DIR__ . '/src/Container.php';
+$c = new Container();
+$c->set('mailer.smtp', new SmtpMailer());
+return $c;

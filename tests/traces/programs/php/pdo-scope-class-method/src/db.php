@@ -1,0 +1,4 @@
+<?php
+$conn = new PDO('mysql:host=127.0.0.1;dbname=shop;charset=utf8mb4', 'shop_app', 'Sh0p-dev!', [
+    PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
+]);

@@ -1,0 +1,4 @@
+<?php
+require __DIR__ . '/src/Mailer.php';
+$mailer = new Mailer();
+$mailer->welcome('new.user@example.org');

@@ -1,0 +1,3 @@
+<?php
+require __DIR__ . '/wp-load.php';
+echo '<!doctype html><title>Shop</title><h1>Welcome</h1>';

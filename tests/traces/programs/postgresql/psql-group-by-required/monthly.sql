@@ -1,0 +1,3 @@
+SELECT customer, created_at, sum(total)
+FROM orders
+GROUP BY customer;

@@ -1,0 +1,5 @@
+DROP DATABASE IF EXISTS shop;
+CREATE DATABASE shop;
+\c shop
+CREATE TABLE products (id int PRIMARY KEY, stock int NOT NULL);
+INSERT INTO products VALUES (1, 10);

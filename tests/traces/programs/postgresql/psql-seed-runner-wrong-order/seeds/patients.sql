@@ -1,0 +1,1 @@
+INSERT INTO patients VALUES (1, 'M. Novak'), (2, 'A. Haddad');

@@ -1,0 +1,5 @@
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT qty FROM stock WHERE sku = 'A-1' \g /dev/null
+SELECT pg_sleep(1) \g /dev/null
+UPDATE stock SET qty = qty - 1 WHERE sku = 'A-1';
+COMMIT;

@@ -1,0 +1,5 @@
+SELECT id,
+       name,
+       email,
+FROM customers
+ORDER BY name;

@@ -1,0 +1,2 @@
+INSERT INTO addresses (city, country_code) VALUES ('Lisbon', 'PT');
+INSERT INTO addresses (city, country_code) VALUES ('Berlin', 'DEU');

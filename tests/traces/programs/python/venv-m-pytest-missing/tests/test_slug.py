@@ -1,0 +1,4 @@
+from slug import slugify
+
+def test_slug():
+    assert slugify('Hello World') == 'hello-world'

@@ -1,0 +1,3 @@
+import pymysql
+
+print("worker started", pymysql.__version__)

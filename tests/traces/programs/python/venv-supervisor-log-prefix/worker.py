@@ -1,0 +1,10 @@
+import time
+
+import pymysql
+
+def main():
+    while True:
+        time.sleep(5)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+module Inventory
+  def self.sync!
+    puts 'synced'
+  end
+end

@@ -1,0 +1,3 @@
+require_relative 'config/settings'
+
+puts "connecting to #{SETTINGS.database.host}"

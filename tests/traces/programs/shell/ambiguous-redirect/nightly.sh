@@ -1,0 +1,3 @@
+#!/bin/bash
+LOG_FILE=$LOGDIR/nightly-$(date +%u) .log
+echo "nightly run" > $LOG_FILE

@@ -1,0 +1,3 @@
+#!/bin/bash
+echo "setting up"
+mkdir -p var/cache

@@ -1,0 +1,3 @@
+#!/bin/sh
+ENV_NAME=${1:-staging}
+echo "deploying to ${ENV_NAME^^}"

@@ -1,0 +1,3 @@
+#!/bin/sh
+source .env
+echo "starting with $DATABASE_URL"

@@ -1,0 +1,2 @@
+#!/bin/bash
+tar czf "/tmp/backup-$(date +%F).tgz" ./data

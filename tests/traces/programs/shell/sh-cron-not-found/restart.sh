@@ -1,0 +1,3 @@
+#!/bin/sh
+cd /srv/apps/chat
+pm2 restart chat-server

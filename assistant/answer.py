@@ -38,7 +38,6 @@ REFUSE_BELOW = 1.10
 CONTEXT_ENTRIES = 5
 FOLLOW_UP = re.compile(r"\b(it|its|this|that|these|those|they|them|there|same|also|instead|above|previous|else)\b"
                        r"|^(and|but|so|what about|how about|why|then)\b", re.I)
-FIX_SECTIONS = re.compile(r"cause|fix|solution|went wrong|what this error means|likely", re.I)
 Complete = Callable[[Sequence[dict], ModelConfig], Iterator[str]]
 
 
@@ -83,7 +82,8 @@ class Answer:
             "nearest": [{"entry_id": h.entry_id, "title": h.title, "score": h.score} for h in self.nearest],
             "diagnosis": None if self.diagnosis is None else {
                 "confident": self.diagnosis.confident, "signature": self.diagnosis.signature.as_dict(),
-                "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason} for h in self.diagnosis.hits]},
+                "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason,
+                          "fix": h.fix.as_dict() if h.fix else None} for h in self.diagnosis.hits]},
             "notices": list(self.notices),
             "sentences": [{"text": c.text, "cites": list(c.cites), "supported": c.supported} for c in self.sentences],
         }
@@ -166,13 +166,14 @@ class Assistant:
         """Root cause and fix from the matched entry, pointing at the user's own frame."""
         top = diagnosis.hits[0]
         records = self.searcher.index.entry_chunks(top.entry_id)
-        fix = [r for r in records if FIX_SECTIONS.search(r.section)] or records[:2]
+        # The passages that hold what the entry states as the cause and the fix (fix.py finds them).
+        fix = [r for r in records if top.fix and top.fix.held_by(r.passage)] or records[:2]
         passages = [ContextPassage(n, r.entry_id, r.title, r.section, r.passage, r.kind) for n, r in enumerate(fix[:4], 1)]
         culprit = diagnosis.signature.culprit
         where = f"{culprit.file}:{culprit.line}" if culprit and culprit.file and culprit.in_app else None
         message = diagnosis.signature.message
         messages = prompts.diagnosis_messages(guard.redact_instructions(question), message, where, [_prompt_passage(p) for p in passages])
-        pieces = lambda: extractive.compose_fix(where, message, passages)  # noqa: E731
+        pieces = lambda: extractive.compose_fix(where, message, passages, top.fix)  # noqa: E731
         yield from self._generate(question, message, passages, config, messages, pieces, (), diagnosis, (), paste=question)
 
     def _write(self, question: str, query: str, passages: list[ContextPassage], config: ModelConfig,

@@ -56,7 +56,7 @@ class EvalReport:
 def load_questions(path: Path) -> list[Question]:
     """Read a questions file, naming the line of any malformed question."""
     questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -177,7 +177,7 @@ def load_traces(path: Path) -> list[Trace]:
     if path.is_dir():
         return [trace for part in sorted(path.glob("*.jsonl")) for trace in load_traces(part)]
     traces = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip():
             continue
         try:

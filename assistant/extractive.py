@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.cite import split_sentences
+from assistant.diagnose.fix import Fix
 from embeddings.database import query_terms
 
 CODE_BLOCK = re.compile(r"```.*?```", re.S)
@@ -53,13 +54,23 @@ def compose_answer(question: str, passages: Sequence[ContextPassage]) -> list[st
     return pieces
 
 
-def compose_fix(where: str | None, message: str, passages: Sequence[ContextPassage]) -> list[str]:
-    """An extractive diagnosis: the error and where it happened, then the entry's cause and fix."""
+def compose_fix(where: str | None, message: str, passages: Sequence[ContextPassage], fix: Fix | None = None) -> list[str]:
+    """An extractive diagnosis: the error and where it happened, then the entry's cause and fix, and
+    its corrected code when it gives one (cited to the passage that holds it)."""
     pieces = [f"Your error `{message}`" + (f" happens at {where} (your code)." if where else " matches this entry.") + "\n\n"]
+    corrected = fix.fixed_code if fix else None
     for passage in passages:
         pieces.append(f"**{passage.section}**\n\n")
-        pieces.extend(_best_of(passage, message, code=True, limit=4))
+        pieces.extend(_best_of(passage, message, code=not corrected, limit=4))
+    holder = next((p for p in passages if corrected and corrected.split("\n", 1)[-1][:60] in p.text), None)
+    if corrected and holder:
+        pieces.append(f"**Corrected code** [{holder.n}]\n\n{_shortened(corrected)}\n\n")
     return pieces
+
+
+def _shortened(block: str) -> str:
+    lines = block.split("\n")
+    return "\n".join(lines if len(lines) <= MAX_CODE_LINES else lines[:MAX_CODE_LINES - 1] + ["# …", lines[-1]])
 
 
 def _best_of(passage: ContextPassage, question: str, code: bool, limit: int = MAX_SENTENCES) -> list[str]:

@@ -99,7 +99,7 @@ class Searcher:
         if not positions:
             return []
         leads = self.index.lead_vectors(positions) @ retrieval.vector
-        chunks = self._best_chunk_similarities(positions, retrieval.vector)
+        chunks = self.best_chunk_similarities(positions, retrieval.vector)
         best_bm25 = max(bm25.values(), default=0.0) or 1.0
         candidates = []
         for pos, lead, chunk in zip(positions, leads, chunks):
@@ -107,8 +107,8 @@ class Searcher:
             candidates.append(Candidate(pos, evidence, fused_score(evidence, self.weights)))
         return sorted(candidates, key=lambda candidate: (-candidate.score, candidate.pos))
 
-    def _best_chunk_similarities(self, positions: list[int], vector: np.ndarray) -> np.ndarray:
-        """For each entry, the cosine of its best chunk (one batched read of all their vectors)."""
+    def best_chunk_similarities(self, positions: list[int], vector: np.ndarray) -> np.ndarray:
+        """For each entry at ``positions``, the cosine of its best chunk with ``vector`` (one batched read)."""
         runs = [self.index.chunk_vids(pos) for pos in positions]
         vids = np.concatenate([np.arange(run.start, run.stop) for run in runs])
         similarities = self.index.chunk_vectors(vids) @ vector

@@ -1,14 +1,15 @@
-"""Measure diagnosis and calibrate its confidence threshold.
+"""Measure diagnosis out-of-fold, and re-make the fitted ranker.
 
-For each traces file: hit@1, hit@3 and MRR per ecosystem, latency percentiles, and a sweep of the
-confidence threshold showing, at each value, how often khub is confident when the archive has the
-answer (and right when confident) and how often it rightly says "no confident match" when the
-archive lacks the error. The threshold in assistant/diagnose/diagnosis.py comes from this sweep.
+Every figure printed is out-of-fold: the real cases (tests/traces/cases/) are split into grouped
+folds that hold whole errors out (assistant/diagnose/fit.py), a ranker is fitted on the other folds,
+and each case is scored by one that never saw its entry. Each case the archive explains is also
+asked with its entries removed (leave-entry-out), and must then get no confident match. The dev
+traces (../shared) are never fitted on: they are scored by the shipped ranker, as a held-out set.
 
 Usage (the index must hold the archive the labels refer to):
     khub ingest corpus ../shared/corpus-public/entries.jsonl
-    python bench/diagnose.py [TRACES.jsonl ...] [--index-dir DIR] [--json]
-Default traces: ../shared/eval/dev/traces.jsonl and tests/traces/cases/ (every file).
+    python bench/diagnose.py [CASES ...] [--index-dir DIR] [--json] [--show-misses]
+    python bench/diagnose.py --fit          # re-make assistant/diagnose/ranker.json from the real cases
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -25,92 +27,113 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import khub  # noqa: E402,F401
-from assistant.diagnose import PasteError, open_diagnoser  # noqa: E402
-from assistant.diagnose.diagnosis import CONFIDENT  # noqa: E402
-from assistant.evaluate import load_traces  # noqa: E402
+from assistant.diagnose import open_diagnoser  # noqa: E402
+from assistant.diagnose.features import FEATURES  # noqa: E402
+from assistant.diagnose.fit import (  # noqa: E402
+    cross_validate, examine_cases, figures, figures_by_group, fit, load_cases, outcomes,
+)
+from assistant.diagnose.ranker import CONFIDENCE_FEATURES, PARAMETERS, Ranker  # noqa: E402
 from khub.settings import Settings  # noqa: E402
 
-DEFAULT_TRACES = [ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl", ROOT / "tests" / "traces" / "cases"]
-THRESHOLDS = [round(0.40 + 0.02 * step, 2) for step in range(26)]
+REAL_CASES = ROOT / "tests" / "traces" / "cases"
+DEV_TRACES = ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl"
 
 
-def run(paths: list[Path], index_dir: Path | None) -> dict:
+def run(case_paths: list[Path], index_dir: Path | None, refit: bool) -> dict:
+    unfitted = Ranker(tuple(0.0 for _ in FEATURES), tuple(0.0 for _ in CONFIDENCE_FEATURES), 0.0, 0.5)  # examining needs no model
+    diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir), ranker=unfitted)
+    cases = load_cases(case_paths)
+    started = time.perf_counter()
+    examined = examine_cases(diagnoser, cases)
+    seconds = time.perf_counter() - started
+    found, thresholds = cross_validate(examined)
+    report = {"cases": len(cases), "examine_ms_mean": round(1000 * seconds / max(1, len(cases)), 1),
+              "out_of_fold": asdict(figures(found)), "by_ecosystem": {k: asdict(v) for k, v in figures_by_group(found).items()},
+              "fold_thresholds": [round(t, 3) for t in thresholds], "misses": _misses(found)}
+    final = fit(examined) if refit else None
+    if final is not None:
+        PARAMETERS.write_text(final.to_json(fitted_on=f"{len(cases)} real cases in tests/traces/cases/",
+                                            out_of_fold={k: round(v, 4) if isinstance(v, float) else v
+                                                         for k, v in report["out_of_fold"].items()}))
+        report["written"] = str(PARAMETERS.relative_to(ROOT))
+    if DEV_TRACES.is_file():
+        shipped = final or diagnoser_ranker()
+        dev = examine_cases(diagnoser, load_cases([DEV_TRACES]))
+        held_out = outcomes(shipped, dev)
+        report["dev_held_out"] = asdict(figures(held_out))
+        report["dev_by_tool"] = {k: asdict(v) for k, v in figures_by_group(held_out).items()}
+        report["misses"] += _misses(held_out)
+    return report
+
+
+def diagnoser_ranker() -> Ranker:
+    from assistant.diagnose.ranker import load_ranker
+
+    return load_ranker()
+
+
+def _misses(found) -> list[dict]:
+    return [{"id": o.case.id, "left_out": o.left_out, "score": round(o.top_score, 3), "confident": o.confident,
+             "want": sorted(o.case.grades)[:3], "got": list(o.ranked[:3])}
+            for o in found
+            if (o.case.grades and not o.left_out and not o.hit_at_1) or ((not o.case.grades or o.left_out) and o.confident)]
+
+
+def latency(index_dir: Path | None, case_paths: list[Path]) -> dict:
+    """Diagnose time per paste with the shipped ranker, fixes included."""
     diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir))
-    rows = []
-    for path in paths:
-        for trace in load_traces(path):
-            started = time.perf_counter()
-            try:
-                diagnosis = diagnoser.diagnose(trace.text, top_k=10)
-                ids, top = [hit.entry_id for hit in diagnosis.hits], diagnosis.hits[0] if diagnosis.hits else None
-            except PasteError:
-                ids, top = [], None
-            rows.append({"file": path.name, "id": trace.id, "group": trace.group, "relevant": sorted(trace.relevant),
-                         "ids": ids, "score": top.score if top else 0.0,
-                         "other_ecosystem": bool(top and top.reason.startswith("other ecosystem")),
-                         "ms": 1000 * (time.perf_counter() - started)})
-    return {"rows": rows, "groups": _groups(rows), "sweep": _sweep(rows),
-            "latency_ms": {f"p{q}": round(float(np.percentile([r["ms"] for r in rows], q)), 1) for q in (50, 95, 99)}}
+    times = []
+    for case in load_cases(case_paths):
+        started = time.perf_counter()
+        try:
+            diagnoser.diagnose(case.text)
+        except Exception:  # noqa: BLE001 - a paste with no error still costs its parse
+            pass
+        times.append(1000 * (time.perf_counter() - started))
+    return {f"p{q}": round(float(np.percentile(times, q)), 1) for q in (50, 95, 99)}
 
 
-def _groups(rows: list[dict]) -> dict:
-    groups: dict[str, dict] = {}
-    for row in rows:
-        key = f"{row['file']}:{row['group']}"
-        group = groups.setdefault(key, {"n": 0, "in": 0, "hit1": 0, "hit3": 0, "out": 0})
-        group["n"] += 1
-        if row["relevant"]:
-            group["in"] += 1
-            group["hit1"] += bool(row["ids"][:1] and row["ids"][0] in row["relevant"])
-            group["hit3"] += bool(set(row["ids"][:3]) & set(row["relevant"]))
-        else:
-            group["out"] += 1
-    return groups
-
-
-def _sweep(rows: list[dict]) -> list[dict]:
-    inside = [r for r in rows if r["relevant"]]
-    outside = [r for r in rows if not r["relevant"]]
-    sweep = []
-    for threshold in THRESHOLDS:
-        sure = [r for r in inside if r["score"] >= threshold and not r["other_ecosystem"]]
-        right = [r for r in sure if r["ids"][:1] and r["ids"][0] in r["relevant"]]
-        unsure_out = [r for r in outside if r["score"] < threshold or r["other_ecosystem"]]
-        sweep.append({"threshold": threshold, "confident_in_archive": len(sure) / max(1, len(inside)),
-                      "right_when_confident": len(right) / max(1, len(sure)),
-                      "unsure_out_of_archive": len(unsure_out) / max(1, len(outside))})
-    return sweep
+def _table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n{title}")
+    print(f"{'group':<34}{'in':>5}{'hit@1':>7}{'hit@3':>7}{'MRR':>7}{'sure|in':>9}{'right|sure':>11}{'out':>6}{'unsure|out':>11}")
+    for name, f in rows.items():
+        hits = (f"{f['hit_at_1']:>7.3f}{f['hit_at_3']:>7.3f}{f['mrr']:>7.3f}{f['confident_in']:>9.3f}"
+                f"{f['right_if_confident']:>11.3f}") if f["in_archive"] else f"{'-':>7}{'-':>7}{'-':>7}{'-':>9}{'-':>11}"
+        out = f"{f['unsure_out_share']:>11.3f}" if f["unsure_out"] else f"{'-':>11}"
+        print(f"{name[:33]:<34}{f['in_archive']:>5}{hits}{f['unsure_out']:>6}{out}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("traces", nargs="*", type=Path)
+    parser.add_argument("cases", nargs="*", type=Path, help="labelled cases (default: tests/traces/cases/)")
     parser.add_argument("--index-dir", type=Path)
+    parser.add_argument("--fit", action="store_true", help=f"re-make {PARAMETERS.name} from the real cases")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--latency", action="store_true", help="also time diagnose per paste (shipped ranker)")
     args = parser.parse_args()
-    paths = [path for path in (args.traces or DEFAULT_TRACES) if path.is_file()]
+    paths = [path for path in (args.cases or [REAL_CASES]) if path.exists()]
     if not paths:
-        sys.exit("skipped: no traces files found (the dev set lives in ../shared)")
-    result = run(paths, args.index_dir)
+        sys.exit("skipped: no cases found")
+    report = run(paths, args.index_dir, args.fit)
+    if args.latency:
+        report["latency_ms"] = latency(args.index_dir, paths)
     if args.json:
-        print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=2))
+        print(json.dumps(report, indent=2))
         return
-    print(f"{'file:group':<44}{'n':>4}{'in':>4}{'hit@1':>7}{'hit@3':>7}{'out':>5}")
-    for name, g in result["groups"].items():
-        hits = f"{g['hit1'] / g['in']:>7.3f}{g['hit3'] / g['in']:>7.3f}" if g["in"] else f"{'-':>7}{'-':>7}"
-        print(f"{name[:43]:<44}{g['n']:>4}{g['in']:>4}{hits}{g['out']:>5}")
-    print(f"\nlatency: {result['latency_ms']}")
-    print(f"\n{'threshold':>9}{'sure (in)':>11}{'right if sure':>15}{'unsure (out)':>14}")
-    for row in result["sweep"]:
-        mark = "  <- current" if abs(row["threshold"] - CONFIDENT) < 0.005 else ""
-        print(f"{row['threshold']:>9.2f}{row['confident_in_archive']:>11.3f}{row['right_when_confident']:>15.3f}"
-              f"{row['unsure_out_of_archive']:>14.3f}{mark}")
+    print(f"{report['cases']} real cases; evidence gathered in {report['examine_ms_mean']} ms per paste")
+    _table("Out-of-fold (grouped 5-fold by error; leave-entry-out runs count as 'out')",
+           {**report["by_ecosystem"], "ALL": report["out_of_fold"]})
+    print(f"fold thresholds: {report['fold_thresholds']}")
+    if "dev_held_out" in report:
+        _table("Dev traces, held out (never fitted on), shipped ranker", {**report["dev_by_tool"], "ALL": report["dev_held_out"]})
+    if "latency_ms" in report:
+        print(f"\nlatency per paste (ms): {report['latency_ms']}")
+    if "written" in report:
+        print(f"\nwrote {report['written']}")
     if args.show_misses:
-        for r in result["rows"]:
-            wrong = r["relevant"] and not (r["ids"][:1] and r["ids"][0] in r["relevant"])
-            if wrong or (not r["relevant"] and r["score"] >= CONFIDENT and not r["other_ecosystem"]):
-                print(f"miss {r['file']}:{r['id']} score {r['score']:.2f} want {r['relevant'][:2]} got {r['ids'][:3]}")
+        for miss in report["misses"]:
+            print(f"miss {miss}")
 
 
 if __name__ == "__main__":

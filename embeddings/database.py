@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest.chunk import Chunk
 from ingest.entry import Entry
-from ingest.error_messages import ecosystems_of, entry_codes, frameworks_of, message_template
+from ingest.error_messages import ecosystems_of, entry_codes, message_template, stated_messages
 from khub.errors import ConfigError, IndexUnavailableError
 
 FILE_NAME = "khub.sqlite"
@@ -65,7 +65,9 @@ CREATE TABLE error_entries (
     pos INTEGER PRIMARY KEY REFERENCES entries(pos),
     codes TEXT NOT NULL,
     ecosystems TEXT NOT NULL,
-    frameworks TEXT NOT NULL
+    tags TEXT NOT NULL,
+    error_type TEXT,
+    curated INTEGER NOT NULL
 );
 CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
@@ -123,25 +125,31 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
 
 
 def _write_error_keys(connection: sqlite3.Connection, entries: Sequence[Entry]) -> None:
-    """Key every error entry's messages once, at ingest: templates, codes and ecosystems."""
+    """Key every error entry once, at ingest: the messages it states as templates, its codes,
+    ecosystems, tags and error type, and whether the hub wrote it (no outside source)."""
     for pos, entry in enumerate(entries):
         if not entry.error_message:
             continue
-        messages = list(dict.fromkeys([entry.error_message, *entry.message_variants]))
+        error_type = entry.extra.get("error_type")
+        messages = stated_messages(entry.error_message, entry.message_variants, error_type, entry.body)
         connection.executemany("INSERT INTO error_messages VALUES (?,?,?)",
                                ((pos, message, message_template(message)) for message in messages))
-        codes = entry_codes(entry.extra.get("error_type"), messages)
+        codes = entry_codes(error_type, messages)
         ecosystems = ecosystems_of(entry.languages, entry.tags)
-        frameworks = frameworks_of(entry.languages, entry.tags)
-        connection.execute("INSERT INTO error_entries VALUES (?,?,?,?)",
-                           (pos, json.dumps(sorted(codes)), json.dumps(sorted(ecosystems)), json.dumps(sorted(frameworks))))
+        tags = sorted({name.lower() for name in (*entry.languages, *entry.tags)})
+        connection.execute("INSERT INTO error_entries VALUES (?,?,?,?,?,?)",
+                           (pos, json.dumps(sorted(codes)), json.dumps(sorted(ecosystems)), json.dumps(tags),
+                            error_type, int(not entry.extra.get("source"))))
 
 
 def error_rows(connection: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
-    """All keyed error messages (pos, message, template) and error entries (pos, codes, ecosystems, frameworks)."""
+    """All keyed error messages (pos, message, template) and error entries
+    (pos, codes, ecosystems, tags, error_type, curated)."""
     messages = connection.execute("SELECT pos, message, template FROM error_messages ORDER BY rowid").fetchall()
-    keyed = [(pos, *(tuple(json.loads(value)) for value in values))
-             for pos, *values in connection.execute("SELECT pos, codes, ecosystems, frameworks FROM error_entries")]
+    keyed = [(pos, tuple(json.loads(codes)), tuple(json.loads(ecosystems)), tuple(json.loads(tags)), error_type,
+              bool(curated))
+             for pos, codes, ecosystems, tags, error_type, curated in connection.execute(
+                 "SELECT pos, codes, ecosystems, tags, error_type, curated FROM error_entries ORDER BY pos")]
     return messages, keyed
 
 

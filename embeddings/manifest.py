@@ -8,7 +8,7 @@ from pathlib import Path
 
 from khub.errors import IndexMismatchError, IndexUnavailableError
 
-FORMAT_VERSION = 2  # 2: error entries' messages keyed for diagnosis
+FORMAT_VERSION = 3  # 2: error entries' messages keyed for diagnosis; 3: their tags, type and curation too
 FILE_NAME = "manifest.json"
 REBUILD = "rebuild it with: khub ingest --rebuild"
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 # Bump when templates or codes change: indexes keyed with another version are re-keyed on ingest.
-KEYS_VERSION = "5"
+KEYS_VERSION = "6"
 
 # Order matters: wider patterns first, so a URL is not cut into a path and numbers.
 _PLACEHOLDERS = [
@@ -63,6 +63,9 @@ ECOSYSTEM_OF_LANGUAGE = {
     "sql": "sql", "mysql": "sql", "mariadb": "sql", "postgresql": "sql", "postgres": "sql", "sqlite": "sql",
     "http": "http", "css": "css", "html": "html", "git": "git", "ruby": "ruby", "c": "c",
 }
+# Application frameworks: an entry about one explains an error only where that framework runs.
+FRAMEWORKS = frozenset({"react", "vue", "angular", "nextjs", "express", "django", "flask", "fastapi", "wordpress",
+                        "laravel", "symfony", "rails", "spring", "winforms", "wpf", "aspnet"})
 
 
 MAX_MESSAGE = 2_000  # longer messages are cut: what identifies an error is in its first words
@@ -106,25 +109,56 @@ def ecosystems_of(languages: Iterable[str], tags: Iterable[str] = ()) -> set[str
     return found
 
 
-# Frameworks an entry can be specific to, and what shows a paste comes from them. An entry about a
-# framework's error is a worse answer for a paste with no sign of that framework.
-FRAMEWORK_MARKERS = {
-    "react": ("react", ".jsx", ".tsx", "usestate", "useeffect"),
-    "vue": ("vue",), "angular": ("angular", "ng0"), "express": ("express",), "nextjs": ("next/", "next.js"),
-    "django": ("django",), "flask": ("flask", "werkzeug"), "fastapi": ("fastapi", "starlette", "uvicorn"),
-    "wordpress": ("wordpress", "wp-content", "wp-includes", "wp-admin", "wp-config"),
-    "laravel": ("laravel", "illuminate\\"), "pdo": ("pdo", "->prepare(", "prepare()"),
-    "winforms": ("winforms", "system.windows.forms", "datagridview"),
-}
+# How an error line starts, in the tools' own grammars: "TypeError: ...", "error[E0382]: ...",
+# "PHP Fatal error: ...", "ERROR 1452 (23000): ...", "SQLSTATE[23000]: ...", "panic: ...".
+ERROR_LINE = re.compile(
+    r"^(?:Uncaught (?:\(in promise\) )?)?(?P<head>[A-Za-z_][\w.$\\]*(?:Error|Exception|Warning)"
+    r"|error(?:\[\w+\])?|warning(?:\[\w+\])?|(?:PHP )?(?:Fatal error|Parse error|Warning|Notice|Deprecated)"
+    r"|ERROR(?: \d+)?(?: \(\w+\))?|panic|fatal error|SQLSTATE\[\w+\])\s*:\s*\S"
+)
+# Reference pages name the engine after a message: "TypeError: x is not iterable (V8-based & Firefox)".
+ENGINE_NOTE = re.compile(r"\s+\((?:[A-Z][\w-]*(?:[ -][A-Z][\w-]*)*)(?:\s*(?:&|,|and)\s*[A-Z][\w-]*(?:[ -][\w-]+)*)*\)\s*$")
+COMMENT = re.compile(r"^\s*(?://|#|--|>)\s*")
+UNCAUGHT = re.compile(r"^Uncaught (?:\(in promise\) )?")  # a console's prefix, not part of the message
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"`([^`\n]{8,300})`")
 
 
-def frameworks_of(languages: Iterable[str], tags: Iterable[str]) -> set[str]:
-    """The frameworks an entry is specific to, from its languages and tags."""
-    names = {name.lower() for name in [*languages, *tags]}
-    return {framework for framework in FRAMEWORK_MARKERS if framework in names}
+def stated_messages(error_message: str, variants: Iterable[str], error_type: str | None, body: str) -> list[str]:
+    """Every message an error entry states: its ``error_message`` and ``message_variants``, and the
+    error lines its own text quotes in code (reference pages list each engine's wording; examples
+    show the error they raise in a comment; explanations quote the compiler's output).
+
+    A quoted line counts when it reads as an error line and names the entry's own error (its code,
+    or its error type), so an example's mention of some other error is not taken for this one.
+    """
+    given = [error_message, *variants]
+    own = entry_codes(error_type, given) | {_type_of(message) for message in given} - {""}
+    found = []
+    for line in _code_lines(body):
+        line = UNCAUGHT.sub("", ENGINE_NOTE.sub("", COMMENT.sub("", line).strip()).strip())
+        if ERROR_LINE.match(line) and (codes_in(line) | {_type_of(line)}) & own:
+            found.append(line)
+    return list(dict.fromkeys([*given, *found]))
 
 
-def frameworks_in(text: str) -> set[str]:
-    """The frameworks a paste shows signs of."""
-    lowered = text.lower()
-    return {framework for framework, markers in FRAMEWORK_MARKERS.items() if any(m in lowered for m in markers)}
+def _type_of(message: str) -> str:
+    """The error type a message names ("TypeError" in "Uncaught TypeError: x"), or ''."""
+    match = ERROR_LINE.match(message.strip())
+    return match["head"].split(".")[-1] if match and match["head"][0].isupper() and " " not in match["head"] else ""
+
+
+def _code_lines(body: str) -> Iterable[str]:
+    """The lines of a Markdown body's fenced code blocks, and its inline code spans."""
+    fence: str | None = None
+    for line in body.split("\n"):
+        marker = FENCE.match(line)
+        if fence is not None:
+            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                fence = None
+            else:
+                yield line
+        elif marker:
+            fence = marker.group(1)
+        else:
+            yield from INLINE_CODE.findall(line)

@@ -170,7 +170,7 @@ def test_missing_index_says_how_to_build_it(tmp_path):
 @pytest.mark.parametrize(
     "change, message",
     [
-        ({"format_version": 99}, "format version 99, this khub reads version 2"),
+        ({"format_version": 99}, "format version 99, this khub reads version 3"),
         ({"model_id": "all-MiniLM-L6-v2:000000000000:onnx-int8:r1"}, "was built with all-MiniLM-L6-v2:000000000000"),
     ],
 )

@@ -1,48 +1,47 @@
-"""Diagnose pasted error output: parse it, match the debug archive, and say how sure the match is.
+"""Diagnose pasted error output: parse it, gather evidence against the debug archive, rank, and say how sure.
 
 For every error found in the paste (the primary one, the rest of its chain, other errors printed
-with it), each error entry gathers evidence: a shared error code, the similarity of its closest
-message template, whether it belongs to the paste's ecosystem, and hybrid search on the error's
-message. The strongest evidence wins; below a calibrated threshold the answer says it has no
-confident match and still lists the nearest entries.
+with it), each candidate entry gets the features of ``features.py``: a shared error code, its
+closest message template, the error types (a parent class counts), the ecosystem, hybrid search
+on the message, and the paste's context. Fitted models (``ranker.py``) rank the entries (an entry
+ranks by its best pair) and give each a confidence. At or above the fitted threshold the top match
+is confident; below it, the answer says it has no confident match and still lists the nearest
+entries. When the hub's own curated entry is a confident match on evidence as strong as the top
+entry's, the curated one comes first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 
-from assistant.diagnose.match import ErrorCatalog, MessageMatch
+import numpy as np
+
+from assistant.diagnose.features import PairEvidence, PasteEvidence, SearchEvidence, pair_evidence, strength
+from assistant.diagnose.fix import Fix, find_fix
+from assistant.diagnose.match import ErrorCatalog, paste_words
 from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import PasteError, clean_paste
+from assistant.diagnose.ranker import Ranker, load_ranker
 from assistant.diagnose.signature import ErrorSignature
 from assistant.search import Searcher
-from ingest.error_messages import frameworks_in
+from ingest.error_messages import KEYS_VERSION
+from khub.errors import IndexMismatchError
 
 MAX_SIGNATURES = 6
-SEARCH_WEIGHT = 0.25  # how much hybrid search counts beside message, code and type evidence
-SEARCH_CANDIDATES = 20  # entries found by search alone (no message match) that may still be shown
-# Calibrated on the dev traces and on real errors the archive lacks (bench/diagnose.py prints the
-# sweep): at or above it, a match is confident.
-CONFIDENT = 0.50
-OTHER_SIGNATURE = 0.97  # the primary error counts a little more than others printed with it
-WRONG_ECOSYSTEM = 0.55
-OTHER_TYPE = 0.6  # a ValueError entry rarely explains a TypeError, however alike the words
-OTHER_FRAMEWORK = 0.8  # a React entry is a worse answer for a paste with no sign of React
-CHANCE_SIMILARITY = 0.55  # template similarity of unrelated messages: below it is no evidence
-SAME_TYPE = 0.35  # an entry of the same error type explains the error in general, if nothing closer does
-TELLING_TYPE_ENTRIES = 4  # a type shared by more entries than this tells less (JavaScript's TypeError: ~60)
+SEARCH_CANDIDATES = 20  # entries found by search alone (no message match) that are still weighed
 
 
 @dataclass(frozen=True)
 class DiagnosisHit:
-    """An archive entry that may explain the error, with why and how sure."""
+    """An archive entry that may explain the error, with why, how sure, and the entry's own fix."""
 
     entry_id: str
     score: float
     reason: str
     title: str
     matched_message: str | None  # the entry's message closest to the paste's, when one matched
+    fix: Fix | None = None  # the entry's cause and fix as it states them (None if it states none)
 
 
 @dataclass(frozen=True)
@@ -56,92 +55,129 @@ class Diagnosis:
     notices: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Examination:
+    """A parsed paste and the evidence for every candidate entry, before any model weighs it."""
+
+    signatures: tuple[ErrorSignature, ...]
+    evidence: dict[int, tuple[PairEvidence, ...]]  # entry pos -> one pair per error of the paste
+    notices: tuple[str, ...] = ()
+    errors: tuple[ErrorSignature, ...] = field(default=())  # every error weighed: signatures, then chains
+
+
 class Diagnoser:
     """Diagnoses pastes against one index (its error entries and its hybrid search)."""
 
-    def __init__(self, searcher: Searcher, catalog: ErrorCatalog | None = None):
+    def __init__(self, searcher: Searcher, catalog: ErrorCatalog | None = None, ranker: Ranker | None = None):
+        keys = searcher.index.manifest.error_keys
+        if keys != KEYS_VERSION:
+            raise IndexMismatchError(f"the index keyed its error entries with version {keys}, this khub reads "
+                                     f"version {KEYS_VERSION}; re-key them with: khub ingest")
         self.searcher = searcher
         self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows())
+        self.ranker = ranker or load_ranker()
 
-    def diagnose(self, raw: str | bytes, top_k: int = 5) -> Diagnosis:
-        """Parse the paste and rank the archive's error entries; PasteError if it holds no error."""
+    def diagnose(self, raw: str | bytes, top_k: int = 5, exclude: Collection[int] = ()) -> Diagnosis:
+        """Parse the paste and rank the archive's error entries; PasteError if it holds no error.
+
+        ``exclude`` leaves entries (by position) out, as if the archive lacked them.
+        """
+        return self.decide(self.examine(raw), top_k, exclude)
+
+    def examine(self, raw: str | bytes) -> Examination:
+        """Parse the paste and gather every candidate entry's evidence."""
         paste = clean_paste(raw)
         signatures = parse_errors(paste.text)[:MAX_SIGNATURES]
         if not signatures:
-            raise PasteError("no error found in the paste: no traceback, stack trace, compiler or database error "
-                             "line; paste the whole output of the failing command, including its last lines")
+            raise PasteError("no error found in the paste: no traceback, stack trace, compiler, database or tool "
+                             "error line; paste the whole output of the failing command, including its last lines")
         # The rest of each exception chain is evidence too: the root cause is often the known error.
         chained = [link for signature in signatures for link in signature.chain]
-        scored = self._score(signatures + chained[:MAX_SIGNATURES], frameworks_in(paste.text))
-        ranked = sorted(scored.items(), key=lambda item: (-item[1].score, item[0]))[:top_k]
-        titles = self.searcher.index.entry_titles([pos for pos, _ in ranked])
-        hits = tuple(DiagnosisHit(self.searcher.index.entry_ids[pos], s.score, s.reason, titles.get(pos, ""), s.message)
-                     for pos, s in ranked)
-        confident = bool(hits) and hits[0].score >= CONFIDENT and not hits[0].reason.startswith("other ecosystem")
-        return Diagnosis(signatures[0], tuple(signatures[1:]), hits, confident, paste.notices)
+        errors = tuple(signatures + chained[:MAX_SIGNATURES])
+        words = paste_words(paste.text)
+        evidence: dict[int, list[PairEvidence]] = {}
+        for rank, error in enumerate(errors):
+            for pair in self._pairs(error, rank == 0, words):
+                evidence.setdefault(pair.pos, []).append(pair)
+        return Examination(tuple(signatures), {pos: tuple(pairs) for pos, pairs in evidence.items()},
+                           paste.notices, errors)
 
-    def _score(self, signatures: list[ErrorSignature], frameworks: set[str]) -> dict[int, _Scored]:
-        """Each entry's best score over all the errors in the paste."""
-        best: dict[int, _Scored] = {}
-        for rank, signature in enumerate(signatures):
-            weight = 1.0 if rank == 0 else OTHER_SIGNATURE
-            for pos, hit in self._score_one(signature, weight, frameworks).items():
-                if pos not in best or hit.score > best[pos].score:
-                    best[pos] = hit
-        return best
+    def decide(self, examination: Examination, top_k: int = 5, exclude: Collection[int] = (),
+               explain: bool = True) -> Diagnosis:
+        """Score the evidence with the fitted model and rank the entries (``explain``: read their fixes)."""
+        ranked = rank_entries(examination.evidence, self.ranker, self._curated, exclude)[:top_k]
+        index = self.searcher.index
+        titles = index.entry_titles([pos for pos, _, _ in ranked])
+        hits = tuple(
+            DiagnosisHit(index.entry_ids[pos], round(score, 4), pair.reason, titles.get(pos, ""), pair.message,
+                         find_fix(index.entry(index.entry_ids[pos])) if explain else None)
+            for pos, score, pair in ranked
+        )
+        confident = bool(hits) and hits[0].score >= self.ranker.threshold
+        signatures = examination.signatures
+        return Diagnosis(signatures[0], signatures[1:], hits, confident, examination.notices)
 
-    def _score_one(self, signature: ErrorSignature, weight: float, frameworks: set[str]) -> dict[int, _Scored]:
-        matches = self.catalog.match(signature)
-        dense = self._dense_evidence(signature, matches)
-        hits = {}
-        for pos in set(matches) | set(dense):
+    def curated(self, pos: int) -> bool:
+        """Whether the hub wrote the entry itself (it has no outside source)."""
+        return self._curated(pos)
+
+    def _curated(self, pos: int) -> bool:
+        entry = self.catalog.entry(pos)
+        return bool(entry and entry.curated)
+
+    def _pairs(self, error: ErrorSignature, primary: bool, words: set[str]) -> Iterable[PairEvidence]:
+        matches = self.catalog.match(error)
+        search = self._search_evidence(error, matches)
+        positions = sorted(set(matches) | set(search))
+        source = self._source_evidence(error, positions)
+        for pos, code in zip(positions, source):
             match = matches.get(pos)
-            score, reason = _evidence(match, dense.get(pos, 0.0))
-            same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(signature.ecosystem, pos)
-            if same_ecosystem is False:
-                score, reason = score * WRONG_ECOSYSTEM, f"other ecosystem; {reason}"
-            if self.catalog.frameworks(pos) - frameworks:
-                score *= OTHER_FRAMEWORK
-            hits[pos] = _Scored(round(score * weight, 4), reason,
-                                match.message if match and match.similarity >= 0.6 else None)
-        return hits
+            same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(error.ecosystem, pos)
+            entry = self.catalog.entry(pos)
+            paste = PasteEvidence(self.catalog.context(pos, words), self.catalog.framework_unmet(pos, words), float(code),
+                                  entry is not None, bool(entry and entry.about_class), bool(entry and entry.curated))
+            yield pair_evidence(pos, match, search.get(pos, SearchEvidence()), same_ecosystem, paste, primary, error)
 
-    def _dense_evidence(self, signature: ErrorSignature, also: Iterable[int]) -> dict[int, float]:
-        """Hybrid search (all kinds: an article may explain an error) on the error's message and code
-        context: mean of chunk and lead cosine."""
-        query = "\n".join([signature.message, *signature.context[:2]])
+    def _source_evidence(self, error: ErrorSignature, positions: list[int]) -> np.ndarray:
+        """How close the source line the tool showed is to each entry's closest chunk: when one message
+        has several causes, the code tells them apart."""
+        code = "\n".join(line for line in error.context[:2] if len(line.strip()) > 3)
+        if not code or not positions:
+            return np.zeros(len(positions))
+        return self.searcher.best_chunk_similarities(positions, self.searcher.encode_query(code))
+
+    def _search_evidence(self, error: ErrorSignature, also: Iterable[int]) -> dict[int, SearchEvidence]:
+        """Hybrid search (all kinds: an article may explain an error) on the error's message and the
+        source line where it happened."""
+        query = "\n".join([error.message, *error.context[:2]])
         retrieval = self.searcher.retrieve(query, spell_identifiers=False)
         candidates = self.searcher.rank(query, retrieval, also=also)
-        best = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
-        return {c.pos: (c.evidence.chunk + c.evidence.lead) / 2 for c in candidates if c.pos in best}
+        wanted = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
+        return {c.pos: SearchEvidence(c.evidence.chunk, c.evidence.lead, c.evidence.bm25)
+                for c in candidates if c.pos in wanted}
 
 
-@dataclass(frozen=True)
-class _Scored:
-    score: float
-    reason: str
-    message: str | None
+def rank_entries(evidence: dict[int, tuple[PairEvidence, ...]], ranker: Ranker, curated: Callable[[int], bool],
+                 exclude: Collection[int] = ()) -> list[tuple[int, float, PairEvidence]]:
+    """Entries in ranking order, each with its confidence and the pair (error of the paste) that
+    ranks it best. The hub's own curated entry leads when it is a confident match as sure as the
+    top entry (equal confidence to two decimals) on evidence as strong (the same code, the same
+    template, ...)."""
+    positions = [pos for pos in evidence if pos not in exclude]
+    if not positions:
+        return []
+    best = [best_pair(evidence[pos], ranker) for pos in positions]
+    values = np.array([pair.values for _, pair in best])
+    confidence = ranker.confidences(values, np.array([score for score, _ in best]))
+    order = sorted(range(len(positions)), key=lambda i: (-best[i][0], positions[i]))
+    ranked = [(positions[i], float(confidence[i]), best[i][1]) for i in order]
+    leader = next((item for item in ranked if curated(item[0]) and item[1] >= ranker.threshold
+                   and round(item[1], 2) >= round(ranked[0][1], 2) and strength(item[2]) >= strength(ranked[0][2])), None)
+    return [leader, *(item for item in ranked if item is not leader)] if leader else ranked
 
 
-def _evidence(match: MessageMatch | None, dense: float) -> tuple[float, str]:
-    """Score (0..1) and reason from one entry's evidence against one error."""
-    similarity = match.similarity if match else 0.0
-    evidence = max(0.0, (similarity - CHANCE_SIMILARITY) / (1 - CHANCE_SIMILARITY))
-    if match and match.same_type:  # same type: general evidence, worth more the rarer the type
-        specificity = min(1.0, TELLING_TYPE_ENTRIES / max(1, match.type_entries))
-        evidence = max(evidence, specificity * (SAME_TYPE + 0.1 * similarity))
-    code = 0.97 if match and match.same_code else 0.0
-    score = (1 - SEARCH_WEIGHT) * max(evidence, code) + SEARCH_WEIGHT * dense
-    if match and match.same_type is False and not code:
-        score *= OTHER_TYPE
-    if code:
-        reason = f"same error code {match.same_code}"
-    elif similarity >= 0.9:
-        reason = "same message template"
-    elif similarity >= 0.6:
-        reason = f"similar message ({similarity:.0%})"
-    elif match and match.same_type:
-        reason = "same error type"
-    else:
-        reason = "similar text"
-    return score, reason
+def best_pair(pairs: tuple[PairEvidence, ...], ranker: Ranker) -> tuple[float, PairEvidence]:
+    """An entry ranks by its best pair: the error of the paste it explains best."""
+    scores = ranker.rank_scores(np.array([pair.values for pair in pairs]))
+    best = int(np.argmax(scores))
+    return float(scores[best]), pairs[best]

@@ -1,19 +1,23 @@
-"""Match an ErrorSignature against the archive's error entries: codes, message templates, ecosystems.
+"""Match an ErrorSignature against the archive's error entries: codes, message templates, types, ecosystems.
 
-The catalog holds every error entry's messages (``error_message`` and ``message_variants``), keyed
-once at ingest as templates, plus its error codes and ecosystems. A signature is compared with all
-of them at once (rapidfuzz), which takes a millisecond for the whole archive.
+The catalog holds every message an error entry states (keyed once at ingest as templates), its
+error codes, error type, ecosystems and tags. A signature is compared with all of them at once
+(rapidfuzz), which takes a millisecond for the whole archive.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from assistant.diagnose.hierarchy import ancestors
 from assistant.diagnose.signature import ErrorSignature
+from ingest.error_messages import FRAMEWORKS
 
 # Ecosystems whose errors an entry of another ecosystem can still explain.
 COMPATIBLE = {
@@ -23,80 +27,145 @@ COMPATIBLE = {
 }
 BASE_TYPES = frozenset({"error", "exception", "baseexception", "throwable", "panic", "warning", "fatal error"})
 MIN_SIMILARITY = 45  # templates less alike than this (0..100) are no evidence at all
+WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What the index keyed about one error entry at ingest."""
+
+    pos: int
+    codes: frozenset[str]
+    ecosystems: frozenset[str]
+    tags: tuple[str, ...]
+    error_type: str  # the entry's error type in template form ("keyerror"), '' when it is no class name
+    curated: bool  # written by the hub itself, not imported from an outside source
+    about_class: bool  # its messages are only a class name: it explains the class in general
 
 
 @dataclass(frozen=True)
 class MessageMatch:
-    """How well one entry's messages match one signature."""
+    """How one entry's messages, code and type match one signature."""
 
     pos: int
     similarity: float  # 0..1, the closest of the entry's message templates
     message: str  # that closest message, as the entry gives it
     same_code: str | None  # the error code both carry, if any
-    same_type: bool | None  # the entry's closest message has the signature's error type (None: unknown)
+    other_code: bool  # both carry codes, and none is shared
+    same_type: bool | None  # the entry's error type is the signature's (None: either is unknown)
     type_entries: int  # how many entries have the signature's error type (1 = a rare, telling type)
+    parent: str | None  # the signature's type is a subclass of the entry's: the parent's name
+    parent_depth: int  # 1 for the direct parent, 2 for its parent, ...
     same_ecosystem: bool | None  # None when either side's ecosystem is unknown
 
 
 class ErrorCatalog:
     """The archive's error entries, keyed for matching."""
 
-    def __init__(self, messages: list[tuple[int, str, str]], entries: list[tuple[int, tuple, tuple, tuple]]):
+    def __init__(self, messages: list[tuple[int, str, str]], entries: list[tuple]):
         self._positions = [pos for pos, _, _ in messages]
         self._messages = [message for _, message, _ in messages]
-        self._templates = [template for _, _, template in messages]
-        self._bodies = [body_of(template) for template in self._templates]
-        self._codes = {pos: set(codes) for pos, codes, _, _ in entries}
-        self._ecosystems = {pos: set(ecosystems) for pos, _, ecosystems, _ in entries}
-        self._frameworks = {pos: set(frameworks) for pos, _, _, frameworks in entries}
-        # How many entries share each error type: "TypeError" says little, "ZeroDivisionError" much.
-        self._type_counts: dict[str, int] = defaultdict(int)
-        first_message = {pos: index for index, pos in reversed(list(enumerate(self._positions)))}
-        for index in first_message.values():
-            self._type_counts[_error_type(self._templates[index])] += 1
+        self._bodies = [body_of(template) for _, _, template in messages]
+        templates: dict[int, list[str]] = defaultdict(list)
+        for pos, _, template in messages:
+            templates[pos].append(template)
+        self._entries = {row[0]: _catalog_entry(row, templates[row[0]]) for row in entries}
         self._by_code: dict[str, set[int]] = defaultdict(set)
-        for pos, codes in self._codes.items():
-            for code in codes:
+        self._by_type: dict[str, set[int]] = defaultdict(set)
+        for pos, entry in self._entries.items():
+            for code in entry.codes:
                 self._by_code[code].add(pos)
+            if entry.error_type:
+                self._by_type[entry.error_type].add(pos)
+        # How telling a tag is: "python" is on hundreds of entries, "wordpress" on one.
+        frequency: dict[str, int] = defaultdict(int)
+        for entry in self._entries.values():
+            for tag in entry.tags:
+                frequency[tag] += 1
+        self._tag_weight = {tag: math.log((1 + len(self._entries)) / count) for tag, count in frequency.items()}
+        self._median_weight = float(np.median(list(self._tag_weight.values()))) if self._tag_weight else 0.0
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return len(self._entries)
+
+    def entry(self, pos: int) -> CatalogEntry | None:
+        return self._entries.get(pos)
 
     def match(self, signature: ErrorSignature) -> dict[int, MessageMatch]:
-        """Every entry with a close message template, a shared code, or the same error type, by pos."""
-        if not self._templates:
+        """Every entry with a close message template, a shared code, the same error type or a parent
+        type of it, by pos."""
+        if not self._bodies:
             return {}
         scores = similarities(body_of(signature.template), self._bodies)
-        error_type = _signature_type(signature)
         best: dict[int, int] = {}
         for index, pos in enumerate(self._positions):
             if pos not in best or scores[index] > scores[best[pos]]:
                 best[pos] = index
+        error_type = signature_type(signature)
+        parents = {type_name(name): depth for depth, name in enumerate(ancestors(signature.ecosystem, signature.error_type), 1)}
         wanted = {pos for pos, index in best.items() if scores[index] >= MIN_SIMILARITY}
         wanted |= {pos for code in signature.codes for pos in self._by_code.get(code, ())}
-        wanted |= {pos for pos, index in best.items() if error_type and _error_type(self._templates[index]) == error_type}
-        return {pos: self._match(signature, pos, float(scores[best[pos]]) / 100, best[pos], error_type) for pos in wanted}
+        wanted |= self._by_type.get(error_type, set()) if error_type else set()
+        wanted |= {pos for name in parents for pos in self._by_type.get(name, ())}
+        return {pos: self._match(signature, pos, best[pos], float(scores[best[pos]]) / 100, error_type, parents)
+                for pos in wanted if pos in best}
 
-    def _match(self, signature: ErrorSignature, pos: int, similarity: float, index: int, error_type: str) -> MessageMatch:
-        shared = sorted(signature.codes & self._codes.get(pos, set()))
-        theirs = _error_type(self._templates[index])
+    def _match(self, signature: ErrorSignature, pos: int, index: int, similarity: float, error_type: str,
+               parents: dict[str, int]) -> MessageMatch:
+        entry = self._entries[pos]
+        shared = sorted(signature.codes & entry.codes)
+        parent_depth = parents.get(entry.error_type, 0) if entry.error_type != error_type else 0
+        parent = next((name for name in ancestors(signature.ecosystem, signature.error_type)
+                       if type_name(name) == entry.error_type), None) if parent_depth else None
         return MessageMatch(
             pos=pos, similarity=similarity, message=self._messages[index], same_code=shared[0] if shared else None,
-            same_type=None if not (error_type and theirs) else error_type == theirs,
-            type_entries=self._type_counts.get(error_type, 0),
+            other_code=bool(signature.codes and entry.codes and not shared),
+            same_type=None if not (error_type and entry.error_type) else error_type == entry.error_type,
+            type_entries=len(self._by_type.get(error_type, ())), parent=parent, parent_depth=parent_depth,
             same_ecosystem=self.same_ecosystem(signature.ecosystem, pos),
         )
 
-    def frameworks(self, pos: int) -> set[str]:
-        """The frameworks an entry is specific to (React, WordPress, Django, ...)."""
-        return self._frameworks.get(pos, set())
-
     def same_ecosystem(self, ecosystem: str, pos: int) -> bool | None:
         """Whether an entry belongs to the paste's ecosystem; None if either is unknown."""
-        theirs = self._ecosystems.get(pos, set())
-        if ecosystem == "unknown" or not theirs:
+        entry = self._entries.get(pos)
+        if ecosystem == "unknown" or entry is None or not entry.ecosystems:
             return None
-        return bool(theirs & COMPATIBLE.get(ecosystem, {ecosystem}))
+        return bool(entry.ecosystems & COMPATIBLE.get(ecosystem, {ecosystem}))
+
+    def context(self, pos: int, words: set[str]) -> float:
+        """0..1: how much of what an entry's tags say is seen in the paste, the rarer tags counting more
+        ("wordpress" in a path says much, "php" little)."""
+        entry = self._entries.get(pos)
+        if entry is None or not entry.tags:
+            return 0.0
+        total = sum(self._tag_weight[tag] for tag in entry.tags)
+        seen = sum(self._tag_weight[tag] for tag in entry.tags if set(WORD.findall(tag)) <= words)
+        return seen / total if total else 0.0
+
+
+    def framework_unmet(self, pos: int, words: set[str]) -> bool:
+        """Whether an entry is about a framework (React, WordPress, Django, ...) and the paste shows none
+        of the entry's telling tags (the rarer half): an entry about a React error, a paste with no
+        sign of React."""
+        entry = self._entries.get(pos)
+        if entry is None or not FRAMEWORKS & set(entry.tags):
+            return False
+        telling = [tag for tag in entry.tags if self._tag_weight[tag] >= self._median_weight]
+        return not any(set(WORD.findall(tag)) <= words for tag in telling)
+
+
+def paste_words(text: str) -> set[str]:
+    """The lower-cased words of a paste (its paths and module names too), for ``ErrorCatalog.context``."""
+    return set(WORD.findall(text.lower()))
+
+
+def _catalog_entry(row: tuple, templates: list[str]) -> CatalogEntry:
+    pos, codes, ecosystems, tags, error_type, curated = row
+    own_type = type_name(error_type or "")
+    if not own_type or " " in own_type or own_type in BASE_TYPES or not re.fullmatch(r"[a-z_][\w]*", own_type):
+        own_type = next((_error_type(template) for template in templates if _error_type(template)), "")
+    about_class = bool(templates) and all(re.fullmatch(r"[\w.$\\]+", template) for template in templates)
+    return CatalogEntry(pos, frozenset(codes), frozenset(ecosystems), tuple(tags), own_type, bool(curated), about_class)
 
 
 def template_similarity(left: str, right: str) -> float:
@@ -141,10 +210,15 @@ def _error_type(template: str) -> str:
     return "" if name in BASE_TYPES else name
 
 
-def _signature_type(signature: ErrorSignature) -> str:
-    """The signature's error type in the templates' form (last dotted part, lower-cased); '' for the
-    base types every error can have ("Error", "Exception"), which say nothing about which error it is."""
-    error_type = (signature.error_type or "").lower().split(".")[-1].split("\\")[-1]
+def type_name(name: str) -> str:
+    """An error type in the catalog's form: its last dotted (or namespaced) part, lower-cased."""
+    return name.strip().lower().split(".")[-1].split("\\")[-1]
+
+
+def signature_type(signature: ErrorSignature) -> str:
+    """The signature's error type in the catalog's form; '' for the base types every error can have
+    ("Error", "Exception"), which say nothing about which error it is."""
+    error_type = type_name(signature.error_type or "")
     if not error_type or " " in error_type or error_type in BASE_TYPES:
         return ""
     return error_type

@@ -28,7 +28,14 @@ LOG_PREFIXES = [
     re.compile(rf"^{LEVEL}:[\w.]+:"),
     # web-1  | message  (docker compose)
     re.compile(r"^[\w.-]{1,60}-\d+\s+\| ?"),
+    # 2026/12/03 08:08:14 message  (Go's standard logger)
+    re.compile(r"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? "),
+    # [Thu Dec  3 08:06:43 2026] message  (Apache's error log, PHP's built-in server)
+    re.compile(r"^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}(?:\.\d+)? \d{4}\] ?"
+               r"(?:\[[\w:]+\] )?(?:\[pid \d+(?::tid \d+)?\] )?(?:\[client [\w.:\[\]]+\] )?"),
 ]
+# An error page's markup (PHP's display_errors in a browser): <b>Fatal error</b>:  Uncaught ... <br />
+INLINE_MARKUP = re.compile(r"</?(?:b|i|em|strong|br|code|font)\b[^>\n]{0,80}>", re.I)
 
 
 class PasteError(KhubError):
@@ -58,6 +65,7 @@ def clean_paste(raw: str | bytes, max_chars: int = MAX_CHARS) -> Paste:
     text, stray = CONTROL.subn("", text)
     if stray:
         notices.append(f"{stray:,} control character(s) (such as NUL bytes) were removed")
+    text = INLINE_MARKUP.sub("", text)
     return Paste("\n".join(strip_log_prefix(line) for line in text.split("\n")), tuple(notices))
 
 

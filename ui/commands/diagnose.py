@@ -10,13 +10,10 @@ from pathlib import Path
 import click
 
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
-from ingest.chunk import split_sections
+from assistant.diagnose.fix import Fix
 from ui.commands.batch import run_batch
 from ui.shapes import diagnosis_json
 from ui.options import index_dir_option, json_option, settings_from
-
-FIX_SECTIONS = ("root cause", "fix", "cause", "solution", "went wrong", "means", "likely")
-
 
 @click.command("diagnose")
 @click.argument("source", required=False, type=click.File("rb"))
@@ -30,7 +27,8 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
 
     Reads FILE, or standard input when FILE is "-" or missing. Understands Python, JavaScript
     (Node and browser consoles), TypeScript, PHP, Java, .NET, Rust, Go, MySQL/MariaDB and
-    PostgreSQL output, inside logs too.
+    PostgreSQL output, inside logs too, and the one-line errors of shells, git, pip, npm and make.
+    A confident match shows the entry's cause and fix, and its broken and corrected code.
 
     \b
     Examples:
@@ -52,7 +50,7 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
     if as_json:
         click.echo(json.dumps(diagnosis_json(diagnosis), indent=2, ensure_ascii=False))
     else:
-        _print(diagnosis, diagnoser)
+        _print(diagnosis)
 
 
 def _diagnosis_or_error(diagnoser: Diagnoser, text: str, top_k: int) -> dict:
@@ -63,7 +61,7 @@ def _diagnosis_or_error(diagnoser: Diagnoser, text: str, top_k: int) -> dict:
         return {"confident": False, "error": str(exc), "signature": None, "hits": []}
 
 
-def _print(diagnosis: Diagnosis, diagnoser: Diagnoser) -> None:
+def _print(diagnosis: Diagnosis) -> None:
     for notice in diagnosis.notices:
         click.secho(f"note: {notice}", fg="yellow", err=True)
     signature = diagnosis.signature
@@ -85,20 +83,21 @@ def _print(diagnosis: Diagnosis, diagnoser: Diagnoser) -> None:
     for rank, hit in enumerate(diagnosis.hits, start=1):
         click.echo(f"{rank:>2}. {hit.title}")
         click.echo(f"    {hit.entry_id}  [{hit.reason}, score {hit.score:.2f}]")
-        if rank == 1 and diagnosis.confident:
-            _print_fix(diagnoser, hit.entry_id)
+        if rank == 1 and diagnosis.confident and hit.fix:
+            _print_fix(hit.fix, hit.entry_id)
 
 
-def _print_fix(diagnoser: Diagnoser, entry_id: str, max_lines: int = 14) -> None:
-    """The top entry's root-cause and fix sections, as written (code keeps its lines), cut short."""
-    entry = diagnoser.searcher.index.entry(entry_id)
-    if entry is None:
-        return
-    for name, blocks in split_sections(entry):
-        if not any(word in name.lower() for word in FIX_SECTIONS):
+FIX_PARTS = (("Cause", "cause"), ("Fix", "fix"), ("Broken code", "broken_code"), ("Corrected code", "fixed_code"))
+
+
+def _print_fix(fix: Fix, entry_id: str, max_lines: int = 14) -> None:
+    """The top entry's cause, fix and code as the entry states them (code keeps its lines), cut short."""
+    for heading, part in FIX_PARTS:
+        text = getattr(fix, part)
+        if not text:
             continue
-        lines = "\n\n".join(blocks).split("\n")
-        click.secho(f"    {name}", underline=True)
+        lines = text.split("\n")
+        click.secho(f"    {heading}", underline=True)
         for line in lines[:max_lines]:
             click.echo(f"    {textwrap.shorten(line, 110, placeholder=' …') if len(line) > 110 else line}")
         if len(lines) > max_lines:

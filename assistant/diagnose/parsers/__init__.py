@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from assistant.diagnose.parsers import dotnet, generic, go, java, javascript, php, python, rust, sql, typescript
+from assistant.diagnose.parsers import dotnet, generic, go, java, javascript, php, python, rust, sql, tools, typescript
 from assistant.diagnose.signature import ErrorSignature
 
 log = logging.getLogger("khub.diagnose")
@@ -25,6 +25,7 @@ PARSERS: dict[str, Callable[[str], list[ErrorSignature]]] = {
     "go": go.parse,
     "rust": rust.parse,
     "sql": sql.parse,
+    "tools": tools.parse,  # one-line errors of shells, git, pip, npm, make and interpreters that cannot start
 }
 
 

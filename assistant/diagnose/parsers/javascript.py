@@ -20,7 +20,9 @@ NODE_HEADER = re.compile(r"^(?P<file>/\S+|[A-Za-z]:\\\S+|file://\S+):(?P<line>\d
 CODE_PROPERTY = re.compile(r"^\s*code: '(?P<code>[A-Z_0-9]+)'")
 # Consoles and test runners wrap the error line; unwrap it, keeping the location they give.
 CHROMIUM_CONSOLE = re.compile(r'^\[[\d:/.]+:\w+:CONSOLE[^\]]*\] "(?P<message>.*)", source: (?P<file>\S+) \((?P<line>\d+)\)$')
-FIREFOX_ERROR = re.compile(r"^JavaScript (?:error|warning): (?P<file>\S*), line (?P<line>\d+): (?P<message>.+)$")
+CHROMIUM_OPEN = re.compile(r'^\[[\d:/.]+:\w+:CONSOLE[^\]]*\] "')  # a console message that goes on over lines
+FIREFOX_ERROR = re.compile(r"^JavaScript (?P<level>error|warning): (?P<file>\S*), line (?P<line>\d+): (?P<message>.+)$")
+MAX_CONSOLE_LINES = 12
 DIFF_PREFIX = re.compile(r'^\s*[+-] {1,6}"?(?=\S)')
 CORS = re.compile(r"blocked by CORS policy|Cross-Origin Request Blocked|CORS request|Access-Control-Allow-Origin")
 
@@ -32,6 +34,9 @@ def parse(text: str) -> list[ErrorSignature]:
     for index, line in enumerate(lines):
         if index in located and CORS.search(line):  # a console's CORS report is no "XError:" line
             found.append(ErrorSignature(ECOSYSTEM, "CORS error", line.strip(), frames=(located[index],)))
+            continue
+        if index in located and line.startswith("Warning: "):  # Firefox's warnings name no error type
+            found.append(ErrorSignature(ECOSYSTEM, "Warning", line.strip(), frames=(located[index],)))
             continue
         match = ERROR_LINE.match(line)
         if not match or not (index in located or _looks_like_js(lines, index, match)):
@@ -48,17 +53,34 @@ def parse(text: str) -> list[ErrorSignature]:
 
 
 def _unwrap(lines: list[str]) -> tuple[list[str], dict[int, Frame]]:
-    """Lines with console prefixes and test-runner diff markers removed, and the locations they named."""
+    """Lines with console prefixes and test-runner diff markers removed, and the locations they named.
+
+    A console message printed over several lines keeps its first line as the message; Firefox's
+    warnings read as the console shows them ("Warning: unreachable code after return statement").
+    """
     unwrapped, located = [], {}
     for index, line in enumerate(lines):
-        wrapped = CHROMIUM_CONSOLE.match(line) or FIREFOX_ERROR.match(line)
+        wrapped = CHROMIUM_CONSOLE.match(line) or FIREFOX_ERROR.match(line) or _console_over_lines(lines, index)
         if wrapped:
             where = f"{wrapped['file']}:{wrapped['line']}" if wrapped["file"] else "<unknown>"
             located[index] = _located(where, None)
-            unwrapped.append(wrapped["message"])
+            warning = "level" in wrapped.groupdict() and wrapped["level"] == "warning"
+            message = wrapped["message"]
+            unwrapped.append(f"Warning: {message}" if warning and not ERROR_LINE.match(message) else message)
         else:
             unwrapped.append(DIFF_PREFIX.sub("    " if "at " in line[:20] else "", line).rstrip('"'))
     return unwrapped, located
+
+
+def _console_over_lines(lines: list[str], index: int) -> re.Match | None:
+    """A Chromium console message whose text spans lines: read up to its closing '", source: URL (N)'."""
+    if not CHROMIUM_OPEN.match(lines[index]):
+        return None
+    for end in range(index + 1, min(len(lines), index + MAX_CONSOLE_LINES)):
+        if re.search(r'", source: \S+ \(\d+\)$', lines[end]):
+            head = lines[index] + '", source: ' + lines[end].rsplit('", source: ', 1)[1]
+            return CHROMIUM_CONSOLE.match(head)
+    return None
 
 
 def _looks_like_js(lines: list[str], index: int, match: re.Match) -> bool:

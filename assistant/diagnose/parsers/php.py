@@ -17,6 +17,8 @@ STACK_FRAME = re.compile(r"^#\d+ (?P<file>[^(\n]+)\((?P<line>\d+)\): (?P<functio
 # Exceptions printed by frameworks or logs without the "Fatal error:" level: "PDOException: SQLSTATE[...]".
 EXCEPTION_LINE = re.compile(r"^(?:PHP )?(?P<type>[\w\\]*(?:Exception|Error)): (?P<message>.+?)"
                             r" in (?P<file>/\S+|[A-Z]:\\\S+):(?P<line>\d+)$")
+# PHP's built-in server logs a request's fatal error without its level: "[200]: GET /x - Uncaught Error: ..."
+SERVER_REQUEST = re.compile(r"^\S+:\d+ \[\d{3}\]: [A-Z]+ \S+ - (?P<body>.+?)(?: in (?P<file>\S+?)(?: on line |:)(?P<line>\d+))?$")
 FATAL = ("Fatal error", "Parse error", "Recoverable fatal error", "Catchable fatal error", "PHP Fatal error")
 
 
@@ -29,6 +31,10 @@ def parse(text: str) -> list[ErrorSignature]:
         if match:
             found.append(_error(match, lines[index + 1:]))
             continue
+        request = SERVER_REQUEST.match(line.strip())
+        if request:
+            found.append(_error({"level": "Fatal error", **request.groupdict()}, lines[index + 1:]))
+            continue
         exception = EXCEPTION_LINE.match(line.strip())
         if exception:
             frame = Frame(exception["file"], None, to_int(exception["line"]), None, in_app(exception["file"]))
@@ -40,7 +46,7 @@ def parse(text: str) -> list[ErrorSignature]:
                   not signature.message.startswith(("Warning", "Notice", "Deprecated", "Strict")) else 1)
 
 
-def _error(match: re.Match, following: list[str]) -> ErrorSignature:
+def _error(match: re.Match | dict, following: list[str]) -> ErrorSignature:
     level, body = match["level"], match["body"]
     frames = _stack(following)
     location = Frame(match["file"], None, to_int(match["line"]), None, in_app(match["file"])) if match["file"] else None

@@ -20,7 +20,8 @@ CHAIN = re.compile(r"^\s*(During handling of the above exception, another except
 EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Group|Fault"
                        r"|Violation|NotFound|DoesNotExist|Timeout|Failure|Refused))(?::\s?(?P<message>.*))?$")
 ANY_EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?::\s?(?P<message>.*))?$")
-WARNING = re.compile(r"^(?P<file>\S.*?\.py):(?P<line>\d+): (?P<type>\w*Warning): (?P<message>.+)$")
+WARNING = re.compile(r"^(?P<file>\S.*?\.py|<frozen [\w.]+>):(?P<line>\d+): (?P<type>\w*Warning): (?P<message>.+)$")
+SORRY = re.compile(r"^Sorry: (?=\w+Error: )")  # py_compile and compileall put it before the error
 # Alone on a line, these could be JavaScript's as well: leave them to the generic parser.
 SHARED_WITH_JAVASCRIPT = frozenset({"TypeError", "SyntaxError", "ReferenceError", "RangeError", "EvalError"})
 OTHER_STACK = re.compile(r"^\s+at |^\s*\w*@\S+:\d+|^\s+\w+ \S+:\d+")  # JavaScript and JVM frames
@@ -148,8 +149,8 @@ def _lone_error(line: str) -> ErrorSignature | None:
     if warning:
         frame = Frame(warning["file"], None, to_int(warning["line"]), None, in_app(warning["file"]))
         return ErrorSignature(ECOSYSTEM, warning["type"], f"{warning['type']}: {warning['message']}", frames=(frame,))
-    exception = EXCEPTION.match(line.strip())
+    exception = EXCEPTION.match(SORRY.sub("", line.strip()))
     name = exception["type"].split(".")[-1] if exception else ""
     if name in BUILTIN_EXCEPTIONS and name not in SHARED_WITH_JAVASCRIPT and exception["message"] is not None:
-        return ErrorSignature(ECOSYSTEM, exception["type"], line.strip())
+        return ErrorSignature(ECOSYSTEM, exception["type"], SORRY.sub("", line.strip()))
     return None

@@ -7,7 +7,9 @@ import re
 from assistant.diagnose.signature import ErrorSignature
 
 # MySQL/MariaDB client: ERROR 1452 (23000) at line 6: Cannot add or update a child row: ...
-MYSQL_CLIENT = re.compile(r"^ERROR (?P<code>\d{4}) \((?P<state>[0-9A-Z]{5})\)(?: at line \d+)?: (?P<message>.+)$")
+MYSQL_CLIENT = re.compile(r"^ERROR (?P<code>\d{4}) \((?P<state>[0-9A-Z]{5})\)(?: at line \d+(?: in file: '[^']*')?)?: (?P<message>.+)$")
+# ... and its warnings (SHOW WARNINGS, LOAD DATA): Warning (Code 1452): Cannot add or update a child row: ...
+MYSQL_WARNING = re.compile(r"^(?P<level>Warning|Error|Note) \(Code (?P<code>\d{4})\): (?P<message>.+)$")
 # PDO: SQLSTATE[23000]: Integrity constraint violation: 1452 Cannot add or update a child row: ...
 PDO = re.compile(r"SQLSTATE\[(?P<state>[0-9A-Z]{5})\]: (?P<category>[^:]{1,100}): (?:(?P<code>\d{1,4}) )?(?P<message>.+)$")
 # Python drivers: mysql.connector.errors.IntegrityError: 1452 (23000): ...  |  pymysql.err.IntegrityError: (1452, '...')
@@ -50,6 +52,10 @@ def parse(text: str) -> list[ErrorSignature]:
 
 
 def _mysql(line: str) -> ErrorSignature | None:
+    warning = MYSQL_WARNING.match(line)
+    if warning:
+        return ErrorSignature("mysql", f"ERROR {warning['code']}", f"{warning['level']} (Code {warning['code']}): "
+                              f"{warning['message']}", code=warning["code"])
     client = MYSQL_CLIENT.match(line)
     if client:
         return ErrorSignature("mysql", f"ERROR {client['code']}", f"ERROR {client['code']} ({client['state']}): "

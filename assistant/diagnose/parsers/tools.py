@@ -1,0 +1,99 @@
+"""Errors that tools print on one line, without a stack: shells, git, pip, npm, make, and interpreters
+refusing to start (``python -m`` a missing module, a script that is not there).
+
+Each pattern is the tool's own fixed output format, so a line is only taken when its shape says
+which tool printed it. Most of these errors are outside a programming archive; recognising them
+lets khub say it has no confident match instead of "no error found".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.diagnose.signature import ErrorSignature
+
+
+@dataclass(frozen=True)
+class ToolLine:
+    """One tool's error-line format: the ecosystem it belongs to and the error type it reports."""
+
+    ecosystem: str
+    pattern: re.Pattern
+    error_type: str | None = None
+
+
+LINES = [
+    # bash/sh/dash/zsh: "bash: line 3: deploy: command not found", "sh: 1: jq: not found", "zsh: command not found: x"
+    ToolLine("shell", re.compile(r"^(?:-?(?:ba|z|da|k)?sh|/bin/\w*sh|/usr/bin/\w*sh|[\w./-]+\.sh)(?:: line \d+)?(?:: \d+)?:"
+                                 r" (?P<message>(?:[^:\n]+: ){0,2}(?:command not found|not found|No such file or directory"
+                                 r"|Permission denied|unbound variable|[Bb]ad substitution|[Ss]yntax error.*|ambiguous redirect"
+                                 r"|integer expression expected|too many arguments|cannot execute.*|unexpected EOF.*"
+                                 r"|bad interpreter.*)(?:: \S+)?)$")),
+    # C and C++ at run time and link time: sanitizers, glibc's checks, the linker, signals as a shell reports them.
+    ToolLine("c", re.compile(r"^(?:==\d+==)?(?P<message>ERROR: (?:Address|Leak|Memory|Thread|UndefinedBehavior)Sanitizer: .+"
+                             r"|SUMMARY: \w+Sanitizer: .+)$")),
+    ToolLine("c", re.compile(r"^(?P<message>(?:\S+: )?(?:.*undefined reference to .+|multiple definition of .+"
+                             r"|collect2: error: ld returned \d+ exit status|\*\*\* stack smashing detected \*\*\*.*"
+                             r"|(?:free|malloc|realloc)\(\): .+|.+: Assertion `.+' failed\.))$")),
+    ToolLine("c", re.compile(r"^(?:[\w./-]+: line \d+: )?\d+ (?P<message>Segmentation fault|Floating point exception|Aborted"
+                             r"|Bus error|Illegal instruction)\b.*$")),
+    ToolLine("c", re.compile(r"^==\d+== (?P<message>(?:Invalid (?:read|write) of size \d+|Conditional jump .+|Use of uninitialised.+"
+                             r"|\d+ bytes in \d+ blocks are definitely lost.+))$")),
+    # git: "fatal: ..." is its own; its "error: ..." lines are told apart from other tools' by what they say.
+    ToolLine("git", re.compile(r"^(?P<message>fatal: .+|error: (?:failed to push some refs.*|pathspec .*|Your local changes .*"
+                               r"|src refspec .*|could not apply .*|cannot pull with rebase.*|The following untracked .*"
+                               r"|Merging is not possible.*|You have not concluded your merge.*|remote .* already exists.*"
+                               r"|The branch .* is not fully merged.*|.*did not match any file\(s\) known to git.*))$")),
+    ToolLine("git", re.compile(r"^(?P<message>CONFLICT \([\w/ ]+\): .+|Automatic merge failed; .+| ! \[rejected\] .+)$")),
+    ToolLine("pip", re.compile(r"^(?P<message>ERROR: (?:Could not|No matching distribution|Cannot install|Invalid requirement"
+                               r"|ResolutionImpossible|Failed building wheel|Failed to build|Ignored the following|"
+                               r"pip's dependency resolver|Package .* requires|Directory .* is not installable).*"
+                               r"|error: externally-managed-environment.*)$")),
+    ToolLine("npm", re.compile(r"^npm (?:ERR!|error) (?P<message>(?:code|errno) \S+|404 .+|Missing script: .+|ERESOLVE .+"
+                               r"|could not resolve.*|enoent .+|notarget .+)$")),
+    ToolLine("make", re.compile(r"^(?:g?make)(?:\[\d+\])?: (?P<message>\*\*\* .+)$")),
+    ToolLine("make", re.compile(r"^(?P<message>[\w./-]+:\d+: \*\*\* .+\.  Stop\.)$")),
+    # The interpreter itself: "/usr/bin/python3: No module named flask", "python3: can't open file ...".
+    ToolLine("python", re.compile(r"^(?:\S*/)?python[\d.]*: (?P<message>No module named .+)$"), "ModuleNotFoundError"),
+    ToolLine("python", re.compile(r"^(?:\S*/)?python[\d.]*: (?P<message>can't open file .+\[Errno (?P<errno>\d+)\].+)$")),
+    ToolLine("javascript", re.compile(r"^(?:\S*/)?node: (?P<message>bad option: .+|.+: No such file or directory)$")),
+]
+
+
+def parse(text: str) -> list[ErrorSignature]:
+    """Tool error lines, the last one first (a tool's final line is why it stopped)."""
+    found = []
+    for line in text.split("\n"):
+        for tool in LINES:
+            match = tool.pattern.match(line.strip())
+            if match:
+                found.append(ErrorSignature(tool.ecosystem, _error_type(tool, match), match["message"].strip(),
+                                            code=_code(tool, match)))
+                break
+    return list(reversed(_merge_npm(found)))
+
+
+def _merge_npm(found: list[ErrorSignature]) -> list[ErrorSignature]:
+    """npm spreads one error over lines ("npm error code E404", "npm error 404 Not Found - GET ..."):
+    one signature with the code and the first line that says more."""
+    npm = [signature for signature in found if signature.ecosystem == "npm"]
+    if len(npm) < 2:
+        return found
+    code = next((signature.code for signature in npm if signature.code), None)
+    message = next((signature.message for signature in npm if not signature.code), npm[0].message)
+    merged = ErrorSignature("npm", None, message, code=code)
+    return [signature for signature in found if signature.ecosystem != "npm"] + [merged]
+
+
+def _error_type(tool: ToolLine, match: re.Match) -> str | None:
+    """The tool's error type; for an OS error number, the class Python itself gives it (2 -> FileNotFoundError)."""
+    if "errno" in match.groupdict() and match["errno"]:
+        return type(OSError(int(match["errno"]), "")).__name__
+    return tool.error_type
+
+
+def _code(tool: ToolLine, match: re.Match) -> str | None:
+    """npm names its error code on a line of its own: "npm error code E404"."""
+    code = re.match(r"(?:code|errno) (\S+)$", match["message"]) if tool.ecosystem == "npm" else None
+    return code.group(1) if code else None

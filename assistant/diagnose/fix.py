@@ -25,6 +25,7 @@ GOOD = re.compile(r"\b(fix\w*|correct\w*|valid|good|instead|works?|solution|ok|s
 OK_COMMENT = re.compile(r"(//|#|--)\s*(ok|fine|works|correct|fixed)\b", re.I)
 OUTPUT_FENCE = re.compile(r"^(?:`{3,}|~{3,})\s*(text|plain|console|pytb|output|shell-session|log)?\s*$", re.I)
 MAX_TEXT = 700  # characters of cause or fix prose: the entry has the rest
+CAUSE_PARAGRAPHS = 2  # a cause is said in its first paragraphs; the rest elaborates
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _section_text(sections: list[tuple[str, list[str]]], heading: re.Pattern, *,
     for name, blocks in sections:
         if heading.search(name) and not SKIP_HEADING.search(name) and not (exclude and exclude.search(name)):
             kept = [block for block in blocks if not _is_output(block) and (code or not block.startswith(("```", "~~~")))]
-            text = "\n\n".join(kept)
+            text = "\n\n".join(kept if code else kept[:CAUSE_PARAGRAPHS])
             if text.strip():
                 return _cut(text)
     return None

@@ -2,11 +2,13 @@
 """One labelling policy for Python cases, applied to every case file the same way.
 
 The dev set (../shared/eval/dev/traces.jsonl) labels a Python error with every archive entry about
-its exception class: ``python-exceptions/<Class>`` and all friendly-traceback entries whose
-``error_type`` is that class (grade 2 for those that explain this very message, grade 1 for the
+its exception class: ``python-exceptions/<Class>`` and all friendly-traceback entries (and the hub's
+own Python error entries) whose ``error_type`` is that class (grade 2 for those that explain this very message, grade 1 for the
 others). Cases written here follow the same rule, so that figures mean the same on both sets: a
-case already labelled with an entry of a class gets every other entry of that class, at grade 1
-unless it already had a grade. Hand-picked grade 2 labels are kept.
+case labelled with an entry of a class the paste itself prints gets every other entry of that
+class, at grade 1 unless it already had a grade. A parent-class fallback (python-exceptions/ValueError
+for a JSONDecodeError) stays as it is: the other ValueError entries explain other errors. Hand-picked
+grade 2 labels are kept.
 
     python tests/traces/labels.py            # apply to tests/traces/cases/python*.jsonl and
                                              # tests/traces/programs/python/*/case.json
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,7 +32,8 @@ SOURCES = ("python-exceptions/", "friendly-traceback/")
 
 
 def python_classes() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """entry id -> exception class, and class -> entry ids, for the archive's Python error entries."""
+    """entry id -> exception class, and class -> entry ids, for the archive's Python error entries
+    (the public ones and the hub's own)."""
     shared = Path(os.environ.get("KHUB_SHARED", HERE.parents[2] / "shared"))
     public = shared / "corpus-public" / "entries.jsonl"
     if not public.is_file():
@@ -42,13 +46,30 @@ def python_classes() -> tuple[dict[str, str], dict[str, list[str]]]:
         if entry["id"].startswith(SOURCES) and entry.get("error_type"):
             class_of[entry["id"]] = entry["error_type"]
             members[entry["error_type"]].append(entry["id"])
+    for path in sorted((HERE.parents[1] / "corpus" / "error").glob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        entry_id, language = re.search(r"^id: (\S+)", front, re.M), re.search(r"python", front)
+        error_type = re.search(r"^error_type: \"?(\w+)\"?$", front, re.M)
+        if entry_id and language and error_type and error_type.group(1).endswith(("Error", "Exception", "Warning")):
+            class_of[entry_id.group(1)] = error_type.group(1)
+            members[error_type.group(1)].append(entry_id.group(1))
     return class_of, members
 
 
-def expand(grades: dict[str, int], class_of: dict[str, str], members: dict[str, list[str]]) -> dict[str, int]:
-    """The grades with every entry of each labelled Python exception class added (grade 1)."""
-    classes = {class_of[entry] for entry in grades if entry in class_of}
-    expanded = dict(grades)
+PRINTED_CLASS = re.compile(r"^[\s|+]*(?:[\w]+\.)*([A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Group))\b",
+                           re.M)
+
+
+def expand(grades: dict[str, int], class_of: dict[str, str], members: dict[str, list[str]], text: str) -> dict[str, int]:
+    """The grades with every entry of each labelled exception class the paste prints added (grade 1),
+    and grade-1 friendly-traceback entries of classes it does not print removed."""
+    # The classes the paste prints, and those its labeller named outright (grade 2): "can't open file
+    # ... [Errno 2]" is a FileNotFoundError without printing the name.
+    printed = set(PRINTED_CLASS.findall(text)) | {class_of[e] for e, g in grades.items() if g == 2 and e in class_of}
+    classes = {class_of[entry] for entry in grades if entry in class_of} & printed
+    expanded = {entry: grade for entry, grade in grades.items()
+                if not (entry.startswith(("friendly-traceback/", "error/")) and grade == 1
+                        and entry in class_of and class_of[entry] not in printed)}
     for name in sorted(classes):
         for entry in members[name]:
             expanded.setdefault(entry, 1)
@@ -68,15 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     for path in _jsonl_files():
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
         for record in records:
-            grades = expand(record.get("grades") or {}, class_of, members)
+            grades = expand(record.get("grades") or {}, class_of, members, record["text"])
             if grades != record.get("grades"):
                 changed += 1
                 record["grades"], record["relevant"] = grades, sorted(grades)
         if not args.check:
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    captured = {record["id"]: record["text"] for path in _jsonl_files()
+                for record in map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").split("\n")))}
     for spec_file in sorted((HERE / "programs" / "python").glob("*/case.json")):
         spec = json.loads(spec_file.read_text(encoding="utf-8"))
-        grades = expand(spec.get("grades") or {}, class_of, members)
+        text = captured.get(f"python-{spec_file.parent.name}", "")
+        grades = expand(spec.get("grades") or {}, class_of, members, text)
         if grades != spec.get("grades"):
             changed += 1
             spec["grades"], spec["relevant"] = grades, sorted(grades)

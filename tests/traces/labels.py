@@ -68,7 +68,7 @@ def expand(grades: dict[str, int], class_of: dict[str, str], members: dict[str, 
     printed = set(PRINTED_CLASS.findall(text)) | {class_of[e] for e, g in grades.items() if g == 2 and e in class_of}
     classes = {class_of[entry] for entry in grades if entry in class_of} & printed
     expanded = {entry: grade for entry, grade in grades.items()
-                if not (entry.startswith(("friendly-traceback/", "error/")) and grade == 1
+                if not (entry.startswith("friendly-traceback/") and grade == 1
                         and entry in class_of and class_of[entry] not in printed)}
     for name in sorted(classes):
         for entry in members[name]:

@@ -834,6 +834,11 @@ def main(argv: list[str] | None = None) -> int:
             final[cid] = rec
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("".join(json.dumps(final[c], ensure_ascii=False) + "\n" for c in sorted(final)), encoding="utf-8")
+    # The one Python labelling policy (every entry of the printed exception class), as for every case file.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import labels  # noqa: E402  (tests/traces/labels.py)
+
+    labels.main([])
 
     by_kind: dict[str, list[int]] = {}
     for rec in final.values():

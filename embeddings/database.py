@@ -153,6 +153,13 @@ def error_rows(connection: sqlite3.Connection) -> tuple[list[tuple], list[tuple]
     return messages, keyed
 
 
+def entry_ecosystems(connection: sqlite3.Connection) -> dict[int, set[str]]:
+    """Every entry's ecosystems (from its languages, else its tags), by pos: an article or snippet
+    about git or npm belongs to a paste of theirs as much as an error entry does."""
+    return {pos: ecosystems_of(json.loads(languages), json.loads(tags))
+            for pos, languages, tags in connection.execute("SELECT pos, languages, tags FROM entries")}
+
+
 def _entry_row(pos: int, entry: Entry) -> tuple:
     return (
         pos, entry.id, entry.kind, entry.title, entry.body, json.dumps(entry.languages), entry.level,

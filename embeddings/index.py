@@ -113,6 +113,11 @@ class Index:
         with self._lock:
             return database.error_rows(self._db)
 
+    def entry_ecosystems(self) -> dict[int, set[str]]:
+        """Every entry's ecosystems, by position (see embeddings/database.py)."""
+        with self._lock:
+            return database.entry_ecosystems(self._db)
+
     def position(self, entry_id: str) -> int | None:
         """The position of an entry (its row among the lead vectors), or None."""
         return self._positions.get(entry_id)

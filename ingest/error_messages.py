@@ -62,6 +62,7 @@ ECOSYSTEM_OF_LANGUAGE = {
     "csharp": "dotnet", "c#": "dotnet", "vbnet": "dotnet", "vb.net": "dotnet", "dotnet": "dotnet", ".net": "dotnet",
     "sql": "sql", "mysql": "sql", "mariadb": "sql", "postgresql": "sql", "postgres": "sql", "sqlite": "sql",
     "http": "http", "css": "css", "html": "html", "git": "git", "ruby": "ruby", "c": "c",
+    "bash": "shell", "shell": "shell", "sh": "shell",
 }
 # Application frameworks: an entry about one explains an error only where that framework runs.
 FRAMEWORKS = frozenset({"react", "vue", "angular", "nextjs", "express", "django", "flask", "fastapi", "wordpress",

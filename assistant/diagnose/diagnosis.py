@@ -74,7 +74,7 @@ class Diagnoser:
             raise IndexMismatchError(f"the index keyed its error entries with version {keys}, this khub reads "
                                      f"version {KEYS_VERSION}; re-key them with: khub ingest")
         self.searcher = searcher
-        self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows())
+        self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows(), ecosystems=searcher.index.entry_ecosystems())
         self.ranker = ranker or load_ranker()
 
     def diagnose(self, raw: str | bytes, top_k: int = 5, exclude: Collection[int] = ()) -> Diagnosis:

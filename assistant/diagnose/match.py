@@ -24,6 +24,7 @@ COMPATIBLE = {
     "mysql": {"sql"}, "postgresql": {"sql"}, "sql": {"sql"},
     "typescript": {"typescript", "javascript"},
     "javascript": {"javascript", "typescript", "http", "html", "css"},  # browsers report HTTP and CORS errors
+    "npm": {"javascript"}, "pip": {"python"},  # package managers of a language: its entries can explain them
 }
 BASE_TYPES = frozenset({"error", "exception", "baseexception", "throwable", "panic", "warning", "fatal error"})
 MIN_SIMILARITY = 45  # templates less alike than this (0..100) are no evidence at all
@@ -62,7 +63,8 @@ class MessageMatch:
 class ErrorCatalog:
     """The archive's error entries, keyed for matching."""
 
-    def __init__(self, messages: list[tuple[int, str, str]], entries: list[tuple]):
+    def __init__(self, messages: list[tuple[int, str, str]], entries: list[tuple],
+                 ecosystems: dict[int, set[str]] | None = None):
         self._positions = [pos for pos, _, _ in messages]
         self._messages = [message for _, message, _ in messages]
         self._bodies = [body_of(template) for _, _, template in messages]
@@ -83,6 +85,9 @@ class ErrorCatalog:
             for tag in entry.tags:
                 frequency[tag] += 1
         self._tag_weight = {tag: math.log((1 + len(self._entries)) / count) for tag, count in frequency.items()}
+        # Every entry's ecosystems, error entries or not (an article about npm, a snippet about git).
+        self._ecosystems = {pos: set(found) for pos, found in (ecosystems or {}).items()}
+        self._ecosystems.update({pos: set(entry.ecosystems) for pos, entry in self._entries.items()})
         self._median_weight = float(np.median(list(self._tag_weight.values()))) if self._tag_weight else 0.0
 
     def __len__(self) -> int:
@@ -127,10 +132,10 @@ class ErrorCatalog:
 
     def same_ecosystem(self, ecosystem: str, pos: int) -> bool | None:
         """Whether an entry belongs to the paste's ecosystem; None if either is unknown."""
-        entry = self._entries.get(pos)
-        if ecosystem == "unknown" or entry is None or not entry.ecosystems:
+        theirs = self._ecosystems.get(pos)
+        if ecosystem == "unknown" or not theirs:
             return None
-        return bool(entry.ecosystems & COMPATIBLE.get(ecosystem, {ecosystem}))
+        return bool(theirs & COMPATIBLE.get(ecosystem, {ecosystem}))
 
     def context(self, pos: int, words: set[str]) -> float:
         """0..1: how much of what an entry's tags say is seen in the paste, the rarer tags counting more

@@ -50,8 +50,7 @@ LINES = [
                                r"|ResolutionImpossible|Failed building wheel|Failed to build|Ignored the following|"
                                r"pip's dependency resolver|Package .* requires|Directory .* is not installable).*"
                                r"|error: externally-managed-environment.*)$")),
-    ToolLine("npm", re.compile(r"^npm (?:ERR!|error) (?P<message>(?:code|errno) \S+|404 .+|Missing script: .+|ERESOLVE .+"
-                               r"|could not resolve.*|enoent .+|notarget .+)$")),
+    ToolLine("npm", re.compile(r"^npm (?:ERR!|error) (?P<message>\S.*)$")),
     ToolLine("make", re.compile(r"^(?:g?make)(?:\[\d+\])?: (?P<message>\*\*\* .+)$")),
     ToolLine("make", re.compile(r"^(?P<message>[\w./-]+:\d+: \*\*\* .+\.  Stop\.)$")),
     # The interpreter itself: "/usr/bin/python3: No module named flask", "python3: can't open file ...".
@@ -74,14 +73,19 @@ def parse(text: str) -> list[ErrorSignature]:
     return list(reversed(_merge_npm(found)))
 
 
+NPM_NOISE = re.compile(r"^(?:errno |syscall |path |A complete log|Log files were not written|You can rerun|"
+                       r"This is related to npm|Note that this|\s*at |[\w-]+ERR!)", re.I)
+
+
 def _merge_npm(found: list[ErrorSignature]) -> list[ErrorSignature]:
     """npm spreads one error over lines ("npm error code E404", "npm error 404 Not Found - GET ..."):
     one signature with the code and the first line that says more."""
     npm = [signature for signature in found if signature.ecosystem == "npm"]
-    if len(npm) < 2:
+    if not npm:
         return found
     code = next((signature.code for signature in npm if signature.code), None)
-    message = next((signature.message for signature in npm if not signature.code), npm[0].message)
+    said = [s.message for s in npm if not s.code and not NPM_NOISE.match(s.message)]
+    message = said[0] if said else npm[0].message
     merged = ErrorSignature("npm", None, message, code=code)
     return [signature for signature in found if signature.ecosystem != "npm"] + [merged]
 

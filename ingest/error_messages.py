@@ -64,9 +64,16 @@ ECOSYSTEM_OF_LANGUAGE = {
     "http": "http", "css": "css", "html": "html", "git": "git", "ruby": "ruby", "c": "c",
     "bash": "shell", "shell": "shell", "sh": "shell",
 }
-# Application frameworks: an entry about one explains an error only where that framework runs.
-FRAMEWORKS = frozenset({"react", "vue", "angular", "nextjs", "express", "django", "flask", "fastapi", "wordpress",
-                        "laravel", "symfony", "rails", "spring", "winforms", "wpf", "aspnet"})
+# Application frameworks, and the words their output shows (in paths, module and package names): an
+# entry about one explains an error only where that framework runs.
+FRAMEWORK_SIGNS = {
+    "react": ("react",), "vue": ("vue",), "angular": ("angular",), "nextjs": ("next",), "express": ("express",),
+    "django": ("django",), "flask": ("flask", "werkzeug"), "fastapi": ("fastapi", "starlette"),
+    "wordpress": ("wordpress", "wp"), "laravel": ("laravel", "illuminate"), "symfony": ("symfony",),
+    "rails": ("rails", "activesupport", "actionpack"), "spring": ("springframework",),
+    "winforms": ("winforms", "forms"), "wpf": ("wpf",), "aspnet": ("aspnet", "aspnetcore"),
+}
+FRAMEWORKS = frozenset(FRAMEWORK_SIGNS)
 
 
 MAX_MESSAGE = 2_000  # longer messages are cut: what identifies an error is in its first words

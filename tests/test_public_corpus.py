@@ -113,12 +113,12 @@ def test_diagnosis_out_of_fold_on_every_real_case(real_cases_out_of_fold):
 
     overall = figures(real_cases_out_of_fold)
     assert overall.in_archive >= 1500 and overall.unsure_out >= 2000  # with the leave-entry-out runs
-    assert overall.hit_at_1 >= 0.95 and overall.hit_at_3 >= 0.975
+    assert overall.hit_at_1 >= 0.965 and overall.hit_at_3 >= 0.985
     assert overall.confident_in >= 0.90 and overall.right_if_confident >= 0.97
-    assert overall.unsure_out_share >= 0.94
+    assert overall.unsure_out_share >= 0.95
     big = {name: f for name, f in figures_by_group(real_cases_out_of_fold).items() if f.in_archive >= 50}
     assert set(big) >= {"python", "javascript", "browser", "rust", "typescript"}
-    assert all(f.hit_at_1 >= 0.92 for f in big.values()), {name: round(f.hit_at_1, 3) for name, f in big.items()}
+    assert all(f.hit_at_1 >= 0.94 for f in big.values()), {name: round(f.hit_at_1, 3) for name, f in big.items()}
 
 
 def test_every_confident_diagnosis_shows_the_entrys_way_out(indexed, tmp_path):

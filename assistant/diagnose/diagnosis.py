@@ -7,7 +7,7 @@ on the message, and the paste's context. Fitted models (``ranker.py``) rank the 
 ranks by its best pair) and give each a confidence. At or above the fitted threshold the top match
 is confident; below it, the answer says it has no confident match and still lists the nearest
 entries. When the hub's own curated entry is a confident match on evidence as strong as the top
-entry's, the curated one comes first.
+entry's, and the paste shows no sign against it, the curated one comes first.
 """
 
 from __future__ import annotations
@@ -160,9 +160,9 @@ class Diagnoser:
 def rank_entries(evidence: dict[int, tuple[PairEvidence, ...]], ranker: Ranker, curated: Callable[[int], bool],
                  exclude: Collection[int] = ()) -> list[tuple[int, float, PairEvidence]]:
     """Entries in ranking order, each with its confidence and the pair (error of the paste) that
-    ranks it best. The hub's own curated entry leads when it is a confident match as sure as the
-    top entry (equal confidence to two decimals) on evidence as strong (the same code, the same
-    template, ...)."""
+    ranks it best. The hub's own curated entry leads when it matches as well as the top entry: it
+    is itself a confident match, on evidence as strong (the same code, the same template, ...), and
+    the paste shows no sign against it (an entry about React, a paste with no React in it)."""
     positions = [pos for pos in evidence if pos not in exclude]
     if not positions:
         return []
@@ -172,7 +172,7 @@ def rank_entries(evidence: dict[int, tuple[PairEvidence, ...]], ranker: Ranker, 
     order = sorted(range(len(positions)), key=lambda i: (-best[i][0], positions[i]))
     ranked = [(positions[i], float(confidence[i]), best[i][1]) for i in order]
     leader = next((item for item in ranked if curated(item[0]) and item[1] >= ranker.threshold
-                   and round(item[1], 2) >= round(ranked[0][1], 2) and strength(item[2]) >= strength(ranked[0][2])), None)
+                   and strength(item[2]) >= strength(ranked[0][2]) and not item[2].feature("framework_unmet")), None)
     return [leader, *(item for item in ranked if item is not leader)] if leader else ranked
 
 

@@ -33,7 +33,6 @@ FEATURES = (
     "source",  # cosine of the source line the tool showed with the entry's closest chunk (0 when none shown)
     "error_entry",  # 1 for a debug-archive entry (an error with its message), 0 for a Q&A, article or snippet
     "about_class",  # the entry explains an error class in general (its message is only the class name)
-    "curated",  # the hub wrote the entry itself (no outside source)
     "primary",  # 1 for the paste's primary error, 0 for another error printed with it
     "warning",  # 1 when the paste's error is only a warning (the program may have failed for another reason)
 )
@@ -92,7 +91,7 @@ def pair_evidence(pos: int, match: MessageMatch | None, search: SearchEvidence, 
         "same_ecosystem": float(same_ecosystem is True), "other_ecosystem": float(same_ecosystem is False),
         "chunk": search.chunk, "lead": search.lead, "bm25": search.bm25,
         "context": paste.context, "framework_unmet": float(paste.framework_unmet), "source": paste.source, "error_entry": float(paste.error_entry),
-        "about_class": float(paste.about_class), "curated": float(paste.curated),
+        "about_class": float(paste.about_class),
         "primary": float(primary),
         "warning": float(is_warning(error)),
     }

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.diagnose.hierarchy import ancestors
 from assistant.diagnose.signature import ErrorSignature
-from ingest.error_messages import FRAMEWORKS
+from ingest.error_messages import FRAMEWORK_SIGNS, FRAMEWORKS
 
 # Ecosystems whose errors an entry of another ecosystem can still explain.
 COMPATIBLE = {
@@ -27,6 +27,7 @@ COMPATIBLE = {
     "npm": {"javascript"}, "pip": {"python"},  # package managers of a language: its entries can explain them
 }
 BASE_TYPES = frozenset({"error", "exception", "baseexception", "throwable", "panic", "warning", "fatal error"})
+PYTHON_BASES = frozenset({"exception", "baseexception"})
 MIN_SIMILARITY = 45  # templates less alike than this (0..100) are no evidence at all
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -88,7 +89,6 @@ class ErrorCatalog:
         # Every entry's ecosystems, error entries or not (an article about npm, a snippet about git).
         self._ecosystems = {pos: set(found) for pos, found in (ecosystems or {}).items()}
         self._ecosystems.update({pos: set(entry.ecosystems) for pos, entry in self._entries.items()})
-        self._median_weight = float(np.median(list(self._tag_weight.values()))) if self._tag_weight else 0.0
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -149,14 +149,11 @@ class ErrorCatalog:
 
 
     def framework_unmet(self, pos: int, words: set[str]) -> bool:
-        """Whether an entry is about a framework (React, WordPress, Django, ...) and the paste shows none
-        of the entry's telling tags (the rarer half): an entry about a React error, a paste with no
-        sign of React."""
+        """Whether an entry is about a framework (React, WordPress, Django, ...) and the paste shows no
+        sign of it: an entry about a React error, a paste with no React in its paths or messages."""
         entry = self._entries.get(pos)
-        if entry is None or not FRAMEWORKS & set(entry.tags):
-            return False
-        telling = [tag for tag in entry.tags if self._tag_weight[tag] >= self._median_weight]
-        return not any(set(WORD.findall(tag)) <= words for tag in telling)
+        frameworks = FRAMEWORKS & set(entry.tags) if entry else set()
+        return bool(frameworks) and not any(sign in words for name in frameworks for sign in FRAMEWORK_SIGNS[name])
 
 
 def paste_words(text: str) -> set[str]:
@@ -167,7 +164,7 @@ def paste_words(text: str) -> set[str]:
 def _catalog_entry(row: tuple, templates: list[str]) -> CatalogEntry:
     pos, codes, ecosystems, tags, error_type, curated = row
     own_type = type_name(error_type or "")
-    if not own_type or " " in own_type or own_type in BASE_TYPES or not re.fullmatch(r"[a-z_][\w]*", own_type):
+    if not own_type or " " in own_type or (own_type in BASE_TYPES - PYTHON_BASES) or not re.fullmatch(r"[a-z_][\w]*", own_type):
         own_type = next((_error_type(template) for template in templates if _error_type(template)), "")
     about_class = bool(templates) and all(re.fullmatch(r"[\w.$\\]+", template) for template in templates)
     return CatalogEntry(pos, frozenset(codes), frozenset(ecosystems), tuple(tags), own_type, bool(curated), about_class)
@@ -221,9 +218,13 @@ def type_name(name: str) -> str:
 
 
 def signature_type(signature: ErrorSignature) -> str:
-    """The signature's error type in the catalog's form; '' for the base types every error can have
-    ("Error", "Exception"), which say nothing about which error it is."""
+    """The signature's error type in the catalog's form; '' for the generic words every error can be
+    called ("error", "warning", "panic"), which say nothing about which error it is. Python's base
+    classes are classes all the same: a bare ``raise Exception(...)`` is explained by the entry on
+    Exception, if nothing closer does."""
     error_type = type_name(signature.error_type or "")
-    if not error_type or " " in error_type or error_type in BASE_TYPES:
+    if not error_type or " " in error_type:
+        return ""
+    if error_type in BASE_TYPES and not (signature.ecosystem == "python" and error_type in PYTHON_BASES):
         return ""
     return error_type

@@ -56,20 +56,21 @@ def python_classes() -> tuple[dict[str, str], dict[str, list[str]]]:
     return class_of, members
 
 
-PRINTED_CLASS = re.compile(r"^[\s|+]*(?:[\w]+\.)*([A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Group))\b",
-                           re.M)
+# An exception line, also as pytest ("E   TypeError: ...") and exception groups ("| ValueError: ...")
+# show it, and py_compile's "Sorry: IndentationError: ...".
+PRINTED_CLASS = re.compile(r"^(?:E\s+|Sorry: |[\s|+]*)(?:[\w]+\.)*([A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt"
+                           r"|Iteration|Group))\b", re.M)
 
 
 def expand(grades: dict[str, int], class_of: dict[str, str], members: dict[str, list[str]], text: str) -> dict[str, int]:
-    """The grades with every entry of each labelled exception class the paste prints added (grade 1),
-    and grade-1 friendly-traceback entries of classes it does not print removed."""
-    # The classes the paste prints, and those its labeller named outright (grade 2): "can't open file
-    # ... [Errno 2]" is a FileNotFoundError without printing the name.
+    """The grades with every entry of each labelled exception class the paste prints added (grade 1).
+
+    A class counts as printed when the paste prints it, or when the labeller gave one of its entries
+    grade 2 ("can't open file ... [Errno 2]" is a FileNotFoundError without printing the name).
+    """
     printed = set(PRINTED_CLASS.findall(text)) | {class_of[e] for e, g in grades.items() if g == 2 and e in class_of}
     classes = {class_of[entry] for entry in grades if entry in class_of} & printed
-    expanded = {entry: grade for entry, grade in grades.items()
-                if not (entry.startswith("friendly-traceback/") and grade == 1
-                        and entry in class_of and class_of[entry] not in printed)}
+    expanded = dict(grades)
     for name in sorted(classes):
         for entry in members[name]:
             expanded.setdefault(entry, 1)

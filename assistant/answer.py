@@ -4,7 +4,7 @@
         │                                                      │
         └─(follow-up? rewrite with the history)─> search ──> numbered passages
                                                                │
-             (top score below the calibrated threshold: say the archive does not cover it)
+   (the fitted refusal decision, assistant.refusal: say the archive does not cover it, and why)
                                                                │
         extractive composer, or a model through litellm (instruction-like data redacted first)
                                                                │
@@ -28,13 +28,11 @@ from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
 from assistant.extractive import ContextPassage
 from assistant.llm import LOCAL_MODEL, LLMUnavailable, ModelConfig, resolve_model, stream_completion
+from assistant.refusal import Refusal, RefusalModel, ScoreFloor, load_model, measure
 from assistant.search import Hit, Searcher
 from embeddings.database import Filters
 
 EXTRACTIVE = "extractive"
-# Below this search score (best chunk + lead cosine + 0.35 relative BM25) the archive is taken not to
-# cover the question. Calibrated on the dev questions (bench/answers.py prints the sweep).
-REFUSE_BELOW = 1.10
 CONTEXT_ENTRIES = 5
 FOLLOW_UP = re.compile(r"\b(it|its|this|that|these|those|they|them|there|same|also|instead|above|previous|else)\b"
                        r"|^(and|but|so|what about|how about|why|then)\b", re.I)
@@ -69,6 +67,7 @@ class Answer:
     diagnosis: Diagnosis | None = None
     notices: tuple[str, ...] = field(default=())
     sentences: tuple[SentenceCheck, ...] = ()  # every judged sentence, supported or not
+    refusal: Refusal | None = None  # why the question was refused
 
     def as_dict(self) -> dict:
         """The shape of ``khub ask --json``."""
@@ -86,6 +85,7 @@ class Answer:
                           "fix": h.fix.as_dict() if h.fix else None} for h in self.diagnosis.hits]},
             "notices": list(self.notices),
             "sentences": [{"text": c.text, "cites": list(c.cites), "supported": c.supported} for c in self.sentences],
+            "refusal": self.refusal.as_dict() if self.refusal else None,
         }
 
 
@@ -93,13 +93,15 @@ class Assistant:
     """Answers questions from one index, in the extractive mode or through a model."""
 
     def __init__(self, searcher: Searcher, diagnoser: Diagnoser, encode: EncodeTexts | None, config: ModelConfig,
-                 complete: Complete = stream_completion, refuse_below: float = REFUSE_BELOW):
+                 complete: Complete = stream_completion, refuse_below: float | None = None,
+                 refusal: RefusalModel | None = None):
         self.searcher = searcher
         self.diagnoser = diagnoser
         self.encode = encode
         self.config = config
         self.complete = complete
-        self.refuse_below = refuse_below
+        # The fitted decision (refusal.json), or the plain score floor a user set (KHUB_REFUSE_BELOW).
+        self.refusal = ScoreFloor(refuse_below) if refuse_below is not None else refusal or load_model()
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), *, filters: Filters = Filters(),
             model: str | None = None) -> Answer:
@@ -117,8 +119,11 @@ class Assistant:
             return
         query, notices = self._standalone(question, history, config)
         hits = self.searcher.search(query, top_k=CONTEXT_ENTRIES, filters=filters)
-        if not hits or hits[0].score < self.refuse_below:
-            answer = _refusal(question, query, config, hits, diagnosis, notices)
+        index = self.searcher.index
+        signals = measure(query, hits, index.entry_frequencies, len(index.entry_ids))
+        refusal = self.refusal.decide(signals, hits)
+        if refusal is not None:
+            answer = _refusal(question, query, config, hits, diagnosis, notices, refusal)
             yield answer.text
             yield answer
             return
@@ -228,10 +233,12 @@ def _answer(question, query, mode, check: CitationCheck, passages, notices, diag
                   check.invalid_markers, check.faithfulness, tuple(hits), diagnosis, tuple(notices), check.sentences)
 
 
-def _refusal(question, query, config, hits, diagnosis, notices) -> Answer:
+def _refusal(question, query, config, hits, diagnosis, notices, refusal: Refusal) -> Answer:
     nearest = ", ".join(f"{hit.title} ({hit.entry_id})" for hit in hits[:3])
-    text = "The archive does not cover this question" + (f". The nearest entries are: {nearest}." if hits else ".")
-    return Answer(question, query, text, config.model, True, (), (), 0, 1.0, tuple(hits), diagnosis, tuple(notices))
+    text = (f"The archive does not cover this question: {refusal.reason}."
+            + (f" The nearest entries are: {nearest}." if hits else ""))
+    return Answer(question, query, text, config.model, True, (), (), 0, 1.0, tuple(hits), diagnosis, tuple(notices),
+                  refusal=refusal)
 
 
 def _prompt_passage(passage: ContextPassage) -> prompts.PromptPassage:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,12 +66,14 @@ class Searcher:
         self.depth = depth
         self.weights = weights
 
-    def search(self, query: str, *, top_k: int = 10, filters: Filters = Filters()) -> list[Hit]:
-        """The ``top_k`` best entries for ``query``, best first."""
+    def search(self, query: str, *, top_k: int = 10, filters: Filters = Filters(),
+               exclude: Collection[int] = ()) -> list[Hit]:
+        """The ``top_k`` best entries for ``query``, best first; the entries at ``exclude`` are searched
+        as if the index did not hold them (leave-entry-out measurements)."""
         if not query.strip() or top_k <= 0:
             return []
         retrieval = self.retrieve(query, filters)
-        ranked = self.rank(query, retrieval)[:top_k]
+        ranked = self.rank(query, retrieval, exclude=exclude)[:top_k]
         passages = self._passages(query, retrieval.vector, ranked)
         return [_hit(passages[candidate.pos], candidate.score) for candidate in ranked]
 
@@ -87,15 +89,16 @@ class Searcher:
             bm25_entries=self.index.bm25_entries(query, filters),
         )
 
-    def rank(self, query: str, retrieval: Retrieval, also: Iterable[int] = ()) -> list[Candidate]:
-        """Every candidate entry (and the entries at ``also``) with exact evidence and score, best first."""
-        bm25 = retrieval.bm25_entries
+    def rank(self, query: str, retrieval: Retrieval, also: Iterable[int] = (),
+             exclude: Collection[int] = ()) -> list[Candidate]:
+        """Every candidate entry (and the entries at ``also``) with exact evidence and score, best first,
+        but none at ``exclude``."""
+        excluded = set(exclude)
+        bm25 = {pos: score for pos, score in retrieval.bm25_entries.items() if pos not in excluded}
         best_lexical = sorted(bm25, key=bm25.__getitem__, reverse=True)[: self.depth]
-        positions = sorted(
-            {int(self.index.chunk_entry[vid]) for vid, _ in retrieval.dense_chunks}
-            | {pos for pos, _ in retrieval.dense_leads}
-            | set(best_lexical) | set(also)
-        )
+        found = ({int(self.index.chunk_entry[vid]) for vid, _ in retrieval.dense_chunks}
+                 | {pos for pos, _ in retrieval.dense_leads} | set(best_lexical) | set(also))
+        positions = sorted(found - excluded)
         if not positions:
             return []
         leads = self.index.lead_vectors(positions) @ retrieval.vector

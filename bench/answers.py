@@ -5,8 +5,13 @@ entry cited, the share of citation markers that are valid, faithfulness (the sha
 their citations support), unanswerable questions refused, answerable ones wrongly refused, and
 time per answer. Then, for the default mode, how the refusal threshold trades the last two.
 
+With ``--fit``, instead: fit the refusal decision (assistant/refusal_fit.py) and print its
+out-of-fold refusal rates per question kind, for the shipped signals and the alternatives, then
+write assistant/refusal.json from all the questions (and the mined ones).
+
 Usage (the index must hold corpus/ and the public corpus):
     python bench/answers.py [--modes extractive,local] [--limit N] [--json]
+    python bench/answers.py --fit
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import khub  # noqa: E402,F401
-import assistant.answer as answer_module  # noqa: E402
 from assistant.answer import open_assistant  # noqa: E402
 from assistant.evaluate import load_questions  # noqa: E402
 from khub.settings import Settings  # noqa: E402
@@ -70,22 +74,56 @@ def sweep(rows: list[dict]) -> list[dict]:
     return result
 
 
+CANDIDATE_SIGNALS = [("top",), ("top", "margin"), ("top", "unknown"), ("top", "margin", "covered", "unknown")]
+
+
+def fit_refusal(settings: Settings, questions, as_json: bool) -> None:
+    """Out-of-fold refusal rates per kind for each signal set; the shipped set is then fitted on all."""
+    from assistant import refusal_fit
+    from assistant.refusal import save_model
+    from assistant.search import open_searcher
+
+    searcher = open_searcher(settings)
+    samples = refusal_fit.question_samples(searcher, questions)
+    mined = refusal_fit.mined_samples(searcher)
+    report = {"mined_questions": len(mined), "shipped": list(refusal_fit.MODEL_SIGNALS), "out_of_fold": {}}
+    for signals in CANDIDATE_SIGNALS:
+        outcomes = refusal_fit.cross_validate(samples, mined, signals)
+        report["out_of_fold"]["+".join(signals)] = refusal_fit.figures(outcomes)
+    model = refusal_fit.fit(samples + mined)
+    save_model(model)
+    report["model"] = model.as_json()
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return
+    kinds = sorted({kind for figures in report["out_of_fold"].values() for kind in figures})
+    print(f"refusal out-of-fold ({len(questions)} dev questions, grouped 5-fold; {len(mined)} mined "
+          "leave-technology-out questions train only); share refused:")
+    print(f"{'signals':<30}" + "".join(f"{kind[:12]:>13}" for kind in kinds))
+    for name, figures in report["out_of_fold"].items():
+        print(f"{name:<30}" + "".join(f"{figures.get(kind, {}).get('refused', float('nan')):>13.3f}" for kind in kinds))
+    print(f"\nshipped: {report['shipped']}; wrote assistant/refusal.json: {report['model']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--modes", default="extractive", help="comma-separated: extractive, local, or litellm models")
     parser.add_argument("--limit", type=int, help="only the first N questions (the local model is slow)")
     parser.add_argument("--index-dir", type=Path)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--fit", action="store_true", help="fit the refusal decision and write assistant/refusal.json")
     args = parser.parse_args()
     if not QUESTIONS.is_file():
         sys.exit(f"skipped: no dev questions at {QUESTIONS} (they live in ../shared)")
+    if args.fit:
+        fit_refusal(Settings.from_env(index_dir=args.index_dir), load_questions(QUESTIONS), args.json)
+        return
     questions = load_questions(QUESTIONS)[: args.limit]
     assistant = open_assistant(Settings.from_env(index_dir=args.index_dir))
     results = {mode: run_mode(assistant, questions, mode) for mode in args.modes.split(",")}
     first = next(iter(results.values()))
     report = {mode: result["summary"] for mode, result in results.items()}
     report["threshold_sweep"] = sweep(first["rows"])
-    report["current_threshold"] = answer_module.REFUSE_BELOW
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -98,7 +136,7 @@ def main() -> None:
     for mode, summary in ((m, report[m]) for m in results):
         values = [f"{summary[k]:.3f}" if isinstance(summary[k], float) else str(summary[k]) for k in keys]
         print(f"{mode:<22}{values[0]:>26}" + "".join(f"{v:>15}" for v in values[1:]))
-    print(f"\nrefusal threshold sweep (first mode; current {answer_module.REFUSE_BELOW}):")
+    print("\nif one search-score floor decided instead (KHUB_REFUSE_BELOW):")
     for row in report["threshold_sweep"]:
         print(f"  {row['threshold']:.3f}: unanswerable refused {row['unanswerable_refused']:.2f}, "
               f"answerable refused {row['answerable_refused']:.3f}")

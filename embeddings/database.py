@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -263,3 +263,20 @@ def rows_in(connection: sqlite3.Connection, sql: str, keys: Iterable[int]) -> li
     if not keys:
         return []
     return connection.execute(sql.format(",".join("?" * len(keys))), keys).fetchall()
+
+
+def entry_frequencies(connection: sqlite3.Connection, words: Iterable[str], exclude: Collection[int] = ()) -> dict[str, int]:
+    """For each word, how many entries hold it (as full-text search matches it: stemmed), leaving out
+    the entries at ``exclude``."""
+    frequencies = {}
+    left_out = ",".join(str(int(pos)) for pos in exclude)
+    for word in words:
+        sql = "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?" + (f" AND rowid NOT IN ({left_out})" if left_out else "")
+        frequencies[word] = connection.execute(sql, [f'"{word}"']).fetchone()[0]
+    return frequencies
+
+
+def entry_topics(connection: sqlite3.Connection) -> dict[int, tuple[str, set[str]]]:
+    """Every entry's title and the names it is filed under (languages and tags, lower-cased), by pos."""
+    return {pos: (title, {name.lower() for name in json.loads(languages) + json.loads(tags)})
+            for pos, title, languages, tags in connection.execute("SELECT pos, title, languages, tags FROM entries")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,16 @@ class Index:
         """BM25 over title, tags and body of every entry holding a query word, by pos."""
         with self._lock:
             return database.bm25_entries(self._db, query, filters)
+
+    def entry_frequencies(self, words: Iterable[str], exclude: Collection[int] = ()) -> dict[str, int]:
+        """How many entries hold each word (full-text matching), the entries at ``exclude`` left out."""
+        with self._lock:
+            return database.entry_frequencies(self._db, words, exclude)
+
+    def entry_topics(self) -> dict[int, tuple[str, set[str]]]:
+        """Every entry's title and the languages and tags it is filed under, by position."""
+        with self._lock:
+            return database.entry_topics(self._db)
 
     def chunk_records(self, vids: list[int]) -> dict[int, ChunkRecord]:
         """The stored chunks for ``vids``, by vid."""

@@ -44,7 +44,7 @@ class Settings:
     api_base: str | None = None
     fallback_models: tuple[str, ...] = ()
     llm_timeout: float = 60.0
-    refuse_below: float = 1.10  # search score under which the archive is taken not to cover a question
+    refuse_below: float | None = None  # a plain search-score floor instead of the fitted refusal decision
     review_db: Path | None = None  # the mentors' review store (default: <index dir>/reviews.sqlite)
 
     @property
@@ -74,7 +74,7 @@ class Settings:
             "api_base": environ.get(ENV_PREFIX + "API_BASE") or None,
             "fallback_models": tuple(m.strip() for m in environ.get(ENV_PREFIX + "FALLBACK_MODELS", "").split(",") if m.strip()),
             "llm_timeout": _seconds(environ.get(ENV_PREFIX + "LLM_TIMEOUT")),
-            "refuse_below": _number(environ.get(ENV_PREFIX + "REFUSE_BELOW"), "KHUB_REFUSE_BELOW", 1.10),
+            "refuse_below": _number(environ.get(ENV_PREFIX + "REFUSE_BELOW"), "KHUB_REFUSE_BELOW", None),
             "review_db": Path(environ[ENV_PREFIX + "REVIEW_DB"]) if environ.get(ENV_PREFIX + "REVIEW_DB") else None,
         }
         values.update({key: value for key, value in overrides.items() if value is not None})
@@ -103,7 +103,7 @@ def _seconds(text: str | None) -> float:
     return value
 
 
-def _number(text: str | None, name: str, default: float) -> float:
+def _number(text: str | None, name: str, default: float | None) -> float | None:
     if not text:
         return default
     try:

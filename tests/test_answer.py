@@ -97,6 +97,23 @@ def test_weak_retrieval_is_refused_with_the_nearest_entries_and_no_model_call(se
     answer = assistant(searcher, "openai/gpt-4o-mini", no_model).ask("excel vba: loop over rows until an empty cell")
     assert answer.refused and answer.citations == () and answer.nearest
     assert answer.text.startswith("The archive does not cover this question")
+    assert answer.refusal is not None and answer.refusal.reason in answer.text
+    assert set(answer.as_dict()["refusal"]["signals"]) == {"top", "margin", "covered", "unknown"}
+
+
+def test_a_covered_question_carries_no_refusal(searcher):
+    answer = assistant(searcher).ask(QUESTION)
+    assert not answer.refused and answer.refusal is None and answer.as_dict()["refusal"] is None
+
+
+def test_a_search_score_floor_set_by_the_user_decides_instead_of_the_fitted_model(searcher):
+    def helper(floor):
+        return Assistant(searcher, Diagnoser(searcher), searcher.encode_texts, ModelConfig(model="extractive"),
+                         refuse_below=floor)
+
+    assert not helper(0.0).ask(QUESTION).refused
+    refused = helper(100.0).ask(QUESTION)
+    assert refused.refused and "KHUB_REFUSE_BELOW=100" in refused.refusal.reason
 
 
 def test_pasted_error_output_is_diagnosed_and_points_at_the_users_frame(searcher):

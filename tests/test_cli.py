@@ -125,6 +125,8 @@ def test_ask_batch_and_refusals(run, indexed, tmp_path):
     assert [line["id"] for line in lines] == ["q1", "q2"]
     assert lines[0]["citations"][0]["entry_id"] == "qa/python-gil" and not lines[0]["refused"]
     assert lines[1]["refused"] and lines[1]["citations"] == [] and lines[1]["nearest"]
+    assert lines[0]["refusal"] is None
+    assert lines[1]["refusal"]["reason"] and set(lines[1]["refusal"]["signals"]) == {"top", "margin", "covered", "unknown"}
 
 
 def test_ask_chat_uses_the_conversation(run, indexed):

@@ -66,6 +66,23 @@ def test_dev_questions_meet_the_quality_bar(indexed):
     assert report.public_only.ndcg_at_10 >= 0.80
 
 
+@pytest.mark.skipif(not QUESTIONS.is_file(), reason="no dev questions in ../shared")
+def test_refusal_out_of_fold_on_the_dev_questions(indexed):
+    """Each dev question decided by a refusal model fitted without its group; the mined
+    leave-technology-out questions only train. Few answerable questions refused, most unanswerable
+    ones refused, and more of the leave-entry-out ones than one hand-set score floor refused."""
+    from assistant import refusal_fit
+
+    settings, _, _ = indexed
+    searcher = open_searcher(settings)
+    samples = refusal_fit.question_samples(searcher, load_questions(QUESTIONS))
+    mined = refusal_fit.mined_samples(searcher)
+    assert len(mined) >= 100
+    found = refusal_fit.figures(refusal_fit.cross_validate(samples, mined))
+    assert found["answerable"]["questions"] == 80 and found["answerable"]["refused"] <= 0.0625
+    assert found["unanswerable"]["refused"] >= 0.8 and found["left out"]["refused"] >= 0.2
+
+
 TRACES = SHARED / "eval" / "dev" / "traces.jsonl"
 
 

@@ -119,6 +119,15 @@ def test_rust_build_with_several_errors_lists_them_all():
     assert codes[0] == "E0425" and len(codes) == 3
 
 
+def test_a_tools_advice_after_its_error_line_is_kept_as_notes():
+    branch = next(s for s in parsed("git-branch-not-fully-merged") if s.ecosystem == "git")
+    assert branch.message.startswith("error: The branch 'experiment' is not fully merged")
+    assert branch.notes == ("If you are sure you want to delete it, run 'git branch -D experiment'.",)
+    pull = next(s for s in parsed("git-pull-with-unmerged-files") if s.ecosystem == "git" and s.message.startswith("error: Pulling"))
+    assert pull.notes[0].startswith("Fix them up in the work tree")  # "hint: " taken off; the fatal line is not advice
+    assert not any(note.startswith("fatal:") for note in pull.notes)
+
+
 def test_a_driver_error_inside_a_traceback_is_seen_by_both_parsers():
     errors = parsed("mariadb-pymysql-fk-order-items")
     assert {error.ecosystem for error in errors} == {"python", "mysql"}

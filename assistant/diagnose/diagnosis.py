@@ -147,9 +147,9 @@ class Diagnoser:
         return self.searcher.best_chunk_similarities(positions, self.searcher.encode_query(code))
 
     def _search_evidence(self, error: ErrorSignature, also: Iterable[int]) -> dict[int, SearchEvidence]:
-        """Hybrid search (all kinds: an article may explain an error) on the error's message and the
-        source line where it happened."""
-        query = "\n".join([error.message, *error.context[:2]])
+        """Hybrid search (all kinds: an article may explain an error) on the error's message, the
+        source line where it happened and the tool's first notes (its advice)."""
+        query = "\n".join([error.message, *error.context[:2], *error.notes[:2]])
         retrieval = self.searcher.retrieve(query, spell_identifiers=False)
         candidates = self.searcher.rank(query, retrieval, also=also)
         wanted = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)

@@ -63,14 +63,35 @@ LINES = [
 def parse(text: str) -> list[ErrorSignature]:
     """Tool error lines, the last one first (a tool's final line is why it stopped)."""
     found = []
-    for line in text.split("\n"):
-        for tool in LINES:
+    lines = text.split("\n")
+    tools = [*LINES, GIT_ERROR] if any(GIT_OWN.match(line.strip()) for line in lines) else LINES
+    for number, line in enumerate(lines):
+        for tool in tools:
             match = tool.pattern.match(line.strip())
             if match:
                 found.append(ErrorSignature(tool.ecosystem, _error_type(tool, match), match["message"].strip(),
-                                            code=_code(tool, match)))
+                                            code=_code(tool, match), notes=_advice(lines[number + 1:])))
                 break
     return list(reversed(_merge_npm(found)))
+
+
+# Where git's own "hint:" or "fatal:" lines show, the paste is git's, and so is any "error:" line in it.
+GIT_OWN = re.compile(r"^(?:hint|fatal): \S")
+GIT_ERROR = ToolLine("git", re.compile(r"^(?P<message>error: .+)$"))
+ADVICE_PREFIX = re.compile(r"^(?:hint|help|note|advice):\s*", re.I)
+ADVICE_LINES = 3
+
+
+def _advice(following: list[str]) -> tuple[str, ...]:
+    """What a tool says right after its error line, up to a blank line or its next error: its advice
+    ("If you are sure you want to delete it, run ...", "hint: ...") tells what the user was doing."""
+    advice = []
+    for line in following[:ADVICE_LINES]:
+        line = line.strip()
+        if not line or any(tool.pattern.match(line) for tool in LINES):
+            break
+        advice.append(ADVICE_PREFIX.sub("", line))
+    return tuple(advice)
 
 
 NPM_NOISE = re.compile(r"^(?:errno |syscall |path |A complete log|Log files were not written|You can rerun|"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.evaluate import Question
+from assistant.folds import target_groups
 from assistant.refusal import RefusalModel, Signals, measure
 from assistant.search import Searcher
 from embeddings.database import query_terms
@@ -104,22 +105,10 @@ def fit(samples: Sequence[Sample], signals: Sequence[str] = MODEL_SIGNALS,
     return RefusalModel(tuple(signals), tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold)
 
 
-def groups(samples: Sequence[Sample]) -> list[int]:
-    """Fold groups: questions that share a relevant entry (directly or through others) go together."""
-    parent: dict[object, object] = {}
-
-    def find(node):
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for sample in samples:
-        for target in sample.targets:
-            parent[find(("entry", target))] = find(("question", sample.question_id))
-    roots = [find(("question", s.question_id)) for s in samples]
-    numbers = {root: n for n, root in enumerate(dict.fromkeys(roots))}
-    return [numbers[root] for root in roots]
+def groups(samples: Sequence[Sample]) -> list[str]:
+    """Fold groups: questions that share a relevant entry (directly or through others) go together,
+    and so do the samples of one question."""
+    return target_groups([s.targets for s in samples], [s.question_id for s in samples])
 
 
 def cross_validate(samples: Sequence[Sample], mined: Sequence[Sample] = (), signals: Sequence[str] = MODEL_SIGNALS,

@@ -10,9 +10,12 @@ figures in ../shared/FACTS.md were made):
     rrf             reciprocal rank fusion (k=60) of the three rankings above
     evidence sum    khub's default: exact cosine of best chunk + lead + 0.35 × relative BM25
 
+With ``--cv``, instead: the fusion's figures per question kind out-of-fold, its weights chosen in
+grouped 5-fold cross-validation (assistant/fusion_fit.py), beside the shipped weights in-sample.
+
 Usage (the index must hold the archive the labels refer to):
     khub ingest corpus ../shared/corpus-public/entries.jsonl
-    python bench/retrieval.py [--index-dir DIR] [--questions FILE] [--json]
+    python bench/retrieval.py [--index-dir DIR] [--questions FILE] [--json] [--cv]
 """
 
 from __future__ import annotations
@@ -72,14 +75,48 @@ def run(index_dir: Path | None, questions_path: Path) -> dict:
     return results
 
 
+def cross_validated(index_dir: Path | None, questions_path: Path, as_json: bool) -> None:
+    from assistant import fusion_fit
+    from assistant.evaluate import mean_scores
+
+    searcher = open_searcher(Settings.from_env(index_dir=index_dir))
+    questions = load_questions(questions_path)
+    ids = searcher.index.entry_ids
+
+    def gather(question):
+        return [(ids[c.pos], c.evidence) for c in searcher.rank(question.query, searcher.retrieve(question.query))]
+
+    figures = fusion_fit.out_of_fold(questions, gather)
+    answerable = [q for q in questions if q.grades]
+    shipped = {kind: mean_scores((fusion_fit.ranking(gather(q), searcher.weights), q.grades)
+                                 for q in answerable if q.type == kind or kind == "all")
+               for kind in [*figures.by_kind, "all"]}
+    report = {"out_of_fold": {**{k: asdict(v) for k, v in figures.by_kind.items()}, "all": asdict(figures.overall)},
+              "shipped_in_sample": {k: asdict(v) for k, v in shipped.items()},
+              "chosen_weights": [asdict(w) for w in figures.chosen]}
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"{'kind':<14}{'questions':>10}   out-of-fold nDCG@10 / R@10   shipped weights, in-sample")
+    for kind, scores in report["out_of_fold"].items():
+        same = report["shipped_in_sample"][kind]
+        print(f"{kind:<14}{scores['questions']:>10}   {scores['ndcg_at_10']:>13.3f} / {scores['recall_at_10']:.3f}"
+              f"   {same['ndcg_at_10']:>13.3f} / {same['recall_at_10']:.3f}")
+    print("weights chosen per fold (lead, bm25):", [(w["lead"], w["bm25"]) for w in report["chosen_weights"]])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index-dir", type=Path)
     parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cv", action="store_true", help="per-kind figures out-of-fold (fusion weights fitted by CV)")
     args = parser.parse_args()
     if not args.questions.is_file():
         sys.exit(f"skipped: no labelled questions at {args.questions} (they live in ../shared)")
+    if args.cv:
+        cross_validated(args.index_dir, args.questions, args.json)
+        return
     results = run(args.index_dir, args.questions)
     if args.json:
         print(json.dumps(results, indent=2))

@@ -33,6 +33,7 @@ from assistant.diagnose.hierarchy import ancestors
 from assistant.diagnose.match import type_name
 from assistant.diagnose.paste import PasteError
 from assistant.diagnose.ranker import CONFIDENCE_FEATURES, Ranker
+from assistant.folds import target_groups
 
 FOLDS = 5
 REGULARISATION = 1.0  # scikit-learn's C; the features are few and standardised
@@ -254,28 +255,13 @@ def choose_threshold(found: Sequence[Outcome]) -> float:
 
 
 def groups(examined: Sequence[Examined]) -> list[str]:
-    """A fold group per case: cases sharing a labelled entry are one group (union-find); a case the
-    archive lacks is grouped with the others of its ecosystem and error type."""
-    parent: dict[str, str] = {}
+    """A fold group per case: cases sharing a labelled entry are one group; a case the archive lacks
+    is grouped with the others of its ecosystem and error type."""
+    def kind(item: Examined) -> str:
+        first = item.examination.signatures[0] if item.examination else None
+        return f"{item.case.group}:{first.error_type if first else ''}"
 
-    def find(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for item in examined:
-        labels = sorted(item.case.grades)
-        for other in labels[1:]:
-            parent[find(other)] = find(labels[0])
-    keys = []
-    for item in examined:
-        if item.case.grades:
-            keys.append("entry:" + find(sorted(item.case.grades)[0]))
-        else:
-            first = item.examination.signatures[0] if item.examination else None
-            keys.append(f"none:{item.case.group}:{first.error_type if first else ''}")
-    return keys
+    return target_groups([item.case.grades for item in examined], [kind(item) for item in examined])
 
 
 def cross_validate(examined: Sequence[Examined], folds: int = FOLDS) -> tuple[list[Outcome], list[float]]:

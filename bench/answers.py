@@ -39,12 +39,23 @@ def run_mode(assistant, questions, mode: str) -> dict:
     for question in questions:
         started = time.perf_counter()
         answer = assistant.ask(question.query, model=mode)
-        rows.append({"id": question.id, "answerable": bool(question.grades), "refused": answer.refused,
+        rows.append({"id": question.id, "kind": question.type, "answerable": bool(question.grades), "refused": answer.refused,
                      "cited": [c.entry_id for c in answer.citations], "relevant": sorted(question.grades),
                      "invalid": answer.invalid_markers, "faithfulness": answer.faithfulness,
                      "top_score": answer.nearest[0].score if answer.nearest else 0.0, "mode": answer.mode,
                      "seconds": time.perf_counter() - started, "notices": list(answer.notices)})
-    return {"summary": summarise(rows), "rows": rows}
+    return {"summary": summarise(rows), "by_kind": by_kind(rows), "rows": rows}
+
+
+def by_kind(rows: list[dict]) -> dict:
+    """Per question kind: the share refused, and of the answerable ones, answered citing a relevant entry."""
+    kinds: dict[str, list[dict]] = {}
+    for row in rows:
+        kinds.setdefault(row["kind"], []).append(row)
+    return {kind: {"questions": len(group), "refused": sum(r["refused"] for r in group) / len(group),
+                   "answered_with_relevant_citation": (sum(not r["refused"] and bool(set(r["cited"]) & set(r["relevant"]))
+                                                           for r in group) / len(group)) if group[0]["answerable"] else None}
+            for kind, group in sorted(kinds.items())}
 
 
 def summarise(rows: list[dict]) -> dict:
@@ -123,6 +134,7 @@ def main() -> None:
     results = {mode: run_mode(assistant, questions, mode) for mode in args.modes.split(",")}
     first = next(iter(results.values()))
     report = {mode: result["summary"] for mode, result in results.items()}
+    report["by_kind"] = {mode: result["by_kind"] for mode, result in results.items()}
     report["threshold_sweep"] = sweep(first["rows"])
     if args.json:
         print(json.dumps(report, indent=2))
@@ -136,6 +148,13 @@ def main() -> None:
     for mode, summary in ((m, report[m]) for m in results):
         values = [f"{summary[k]:.3f}" if isinstance(summary[k], float) else str(summary[k]) for k in keys]
         print(f"{mode:<22}{values[0]:>26}" + "".join(f"{v:>15}" for v in values[1:]))
+    for mode in results:
+        print(f"\n{mode}, per question kind (refused; answered citing a relevant entry). The shipped refusal"
+              " model was fitted on these questions: `--fit` gives its out-of-fold rates.")
+        for kind, figures in report["by_kind"][mode].items():
+            cited = figures["answered_with_relevant_citation"]
+            print(f"  {kind:<14}{figures['questions']:>4}  refused {figures['refused']:.3f}"
+                  + (f"  answered+cited {cited:.3f}" if cited is not None else ""))
     print("\nif one search-score floor decided instead (KHUB_REFUSE_BELOW):")
     for row in report["threshold_sweep"]:
         print(f"  {row['threshold']:.3f}: unanswerable refused {row['unanswerable_refused']:.2f}, "

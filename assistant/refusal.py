@@ -12,9 +12,9 @@ decision weighs four signals of the search hits (``measure``):
                ("airflow", "vba") shows here.
 
 A logistic model (``RefusalModel``) weighs the signals it was fitted on, and below its threshold
-the question is refused, with the reason and every signal. Which signals it uses is itself a
-measured choice (``assistant/refusal_fit.py``): only those that win out-of-fold. Its weights and threshold are the small file ``refusal.json``,
-fitted out-of-fold by ``python bench/answers.py --fit`` (see ``assistant/refusal_fit.py``).
+the question is refused, with the reason and every signal. Which signals it weighs is itself a
+measured choice: only those that win out-of-fold (``assistant/refusal_fit.py``). Its weights and
+threshold are the small file ``refusal.json``, which ``python bench/answers.py --fit`` re-makes.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Signals:
     margin: float
     covered: float
     unknown: float
-    unknown_word: str | None  # the rarest word of the question that no entry holds
+    unknown_word: str | None  # the longest word of the question that no entry holds
 
     def vector(self, names: Sequence[str] = SIGNALS) -> list[float]:
         return [getattr(self, name) for name in names]

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from assistant.search import Hit
 from embeddings.database import query_terms
+from khub.errors import ConfigError
 
 SIGNALS = ("top", "margin", "covered", "unknown")
 MODEL_PATH = Path(__file__).with_name("refusal.json")
@@ -136,13 +137,20 @@ def _reason(signals: Signals, hits: Sequence[Hit]) -> str:
 
 
 def load_model(path: Path = MODEL_PATH) -> RefusalModel:
-    """The fitted decision shipped with khub."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    unknown = set(data.get("signals", ())) - set(SIGNALS)
-    if unknown:
-        raise ValueError(f"{path} uses signals khub does not measure ({', '.join(sorted(unknown))}); "
-                         "re-fit it with: python bench/answers.py --fit")
-    return RefusalModel(tuple(data["signals"]), tuple(data["weights"]), data["bias"], data["threshold"])
+    """The fitted decision shipped with khub; a clear error if its file is unreadable or uses signals
+    khub does not measure."""
+    refit = "re-make it with: python bench/answers.py --fit"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = RefusalModel(tuple(data["signals"]), tuple(map(float, data["weights"])), float(data["bias"]),
+                             float(data["threshold"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot read the refusal model {path} ({exc}); {refit}") from exc
+    unknown = set(model.signals) - set(SIGNALS)
+    if unknown or len(model.weights) != len(model.signals):
+        raise ConfigError(f"{path} uses signals khub does not measure ({', '.join(sorted(unknown)) or 'a weight per signal'}); "
+                          f"{refit}")
+    return model
 
 
 def save_model(model: RefusalModel, path: Path = MODEL_PATH) -> None:

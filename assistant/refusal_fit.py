@@ -17,7 +17,6 @@ questions: a refused answerable question costs a user more than an extra "not co
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -134,7 +133,3 @@ def figures(outcomes: Sequence[tuple[Sample, bool]]) -> dict[str, dict]:
         kinds.setdefault("answerable" if sample.answerable else "not covered", []).append(refused)
     return {kind: {"questions": len(flags), "refused": round(sum(flags) / len(flags), 3)}
             for kind, flags in sorted(kinds.items())}
-
-
-def dumps(figures_by_kind: dict) -> str:
-    return json.dumps(figures_by_kind, indent=2)

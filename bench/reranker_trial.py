@@ -48,7 +48,8 @@ def training_groups(searcher, count: int, seed: int = 1) -> list[tuple[str, str,
     random.Random(seed).shuffle(positions)
     groups = []
     for pos in positions[:count]:
-        first = index.chunk_records([index.chunk_vids(pos).start])[index.chunk_vids(pos).start]
+        start = index.chunk_vids(pos).start
+        first = index.chunk_records([start])[start]
         negatives = [f"{hit.section}\n{hit.passage}" for hit in searcher.search(titles[pos], top_k=10, exclude=[pos])]
         random.Random(pos).shuffle(negatives)
         if len(negatives) >= NEGATIVES:

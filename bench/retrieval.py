@@ -83,12 +83,11 @@ def cross_validated(index_dir: Path | None, questions_path: Path, as_json: bool)
     questions = load_questions(questions_path)
     ids = searcher.index.entry_ids
 
-    def gather(question):
-        return [(ids[c.pos], c.evidence) for c in searcher.rank(question.query, searcher.retrieve(question.query))]
-
-    figures = fusion_fit.out_of_fold(questions, gather)
     answerable = [q for q in questions if q.grades]
-    shipped = {kind: mean_scores((fusion_fit.ranking(gather(q), searcher.weights), q.grades)
+    candidates = {q.id: [(ids[c.pos], c.evidence) for c in searcher.rank(q.query, searcher.retrieve(q.query))]
+                  for q in answerable}  # retrieved once, ranked under every weighting
+    figures = fusion_fit.out_of_fold(questions, lambda question: candidates[question.id])
+    shipped = {kind: mean_scores((fusion_fit.ranking(candidates[q.id], searcher.weights), q.grades)
                                  for q in answerable if q.type == kind or kind == "all")
                for kind in [*figures.by_kind, "all"]}
     report = {"out_of_fold": {**{k: asdict(v) for k, v in figures.by_kind.items()}, "all": asdict(figures.overall)},

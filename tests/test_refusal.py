@@ -8,6 +8,7 @@ import pytest
 from assistant.refusal import SIGNALS, RefusalModel, Signals, load_model, measure, save_model
 from assistant.refusal_fit import MAX_ANSWERABLE_REFUSED, Sample, cross_validate, figures, fit, groups
 from assistant.search import Hit
+from khub.errors import ConfigError
 
 HITS = [Hit("a", 1.5, "Sort a dict by its values", "snippet", "a#0", "Usage", "sorted(d.items(), key=...) python"),
         Hit("b", 1.2, "Sort a dict by its keys", "snippet", "b#0", "Usage", "sorted(d) python"),
@@ -50,8 +51,13 @@ def test_the_model_file_round_trips_and_a_file_with_unknown_signals_says_how_to_
     save_model(model, tmp_path / "refusal.json")
     assert load_model(tmp_path / "refusal.json") == model
     (tmp_path / "bad.json").write_text(json.dumps({"signals": ["top", "vibes"], "weights": [1, 1], "bias": 0, "threshold": 0}))
-    with pytest.raises(ValueError, match="vibes.*bench/answers.py --fit"):
+    with pytest.raises(ConfigError, match="vibes.*bench/answers.py --fit"):
         load_model(tmp_path / "bad.json")
+    (tmp_path / "broken.json").write_text("{not json")
+    with pytest.raises(ConfigError, match="cannot read the refusal model.*bench/answers.py --fit"):
+        load_model(tmp_path / "broken.json")
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_model(tmp_path / "missing.json")
 
 
 def test_the_shipped_model_uses_measured_signals():

@@ -54,6 +54,23 @@ obj.map((n) => n * 2);
     assert not any("ReferenceError" in message for message in found)  # another error, not this entry's
 
 
+
+def test_a_message_an_entry_is_about_is_told_from_a_variant_another_page_lists():
+    """The instanceof page lists Firefox's "x is not a function"; the not-a-function page is about it."""
+    from assistant.diagnose.match import ErrorCatalog
+    from assistant.diagnose.signature import ErrorSignature
+    from ingest.error_messages import message_template
+
+    stated = {0: ['TypeError: "x" is not a function', 'TypeError: "x" is not a function.'],
+              1: ["TypeError: invalid 'instanceof' operand 'x'", "TypeError: x is not a function"]}
+    messages = [(pos, message, message_template(message)) for pos, said in stated.items() for message in said]
+    entries = [(pos, (), ("javascript",), (), "TypeError", False) for pos in stated]
+    paste = "TypeError: users.findAll is not a function"
+    matches = ErrorCatalog(messages, entries).match(
+        ErrorSignature("javascript", "TypeError", paste))
+    assert matches[0].similarity >= 0.9 and matches[1].similarity >= 0.9  # both state it
+    assert matches[0].headline and not matches[1].headline
+
 def hub_entry(name: str) -> Entry:
     corpus = load_corpus([CORPUS / "error" / f"{name}.md"], strict=True)
     return corpus.entries[0]

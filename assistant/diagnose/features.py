@@ -21,6 +21,7 @@ FEATURES = (
     "other_code",  # both carry codes, none shared: a strong sign of another error
     "similarity",  # 0..1, the closest message template
     "similar_60", "similar_80", "similar_90",  # how far above 0.6 / 0.8 / 0.9 it is (hinges: a close template says much more)
+    "headline",  # that closest template is the entry's own message, not one of the variants it lists
     "same_type",  # the same error type (TypeError, KeyError)
     "other_type",  # both name a type, and they differ
     "type_unknown",  # the paste's error or the entry names no type (PHP's "Fatal error", a tool's line)
@@ -83,6 +84,7 @@ def pair_evidence(pos: int, match: MessageMatch | None, search: SearchEvidence, 
         "similarity": similarity,
         "similar_60": max(0.0, similarity - 0.6), "similar_80": max(0.0, similarity - 0.8),
         "similar_90": max(0.0, similarity - 0.9),
+        "headline": float(bool(match and match.headline) and similarity >= 0.6),
         "same_type": float(same_type),
         "other_type": float(bool(match and match.same_type is False and not match.parent)),
         "type_unknown": float(match is None or match.same_type is None),

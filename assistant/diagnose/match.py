@@ -59,6 +59,7 @@ class MessageMatch:
     parent: str | None  # the signature's type is a subclass of the entry's: the parent's name
     parent_depth: int  # 1 for the direct parent, 2 for its parent, ...
     same_ecosystem: bool | None  # None when either side's ecosystem is unknown
+    headline: bool = False  # that closest message is the one the entry is about (its first), not a variant it lists
 
 
 class ErrorCatalog:
@@ -69,6 +70,11 @@ class ErrorCatalog:
         self._positions = [pos for pos, _, _ in messages]
         self._messages = [message for _, message, _ in messages]
         self._bodies = [body_of(template) for _, _, template in messages]
+        # An entry's first message is its own (its error_message); the rest are variants it lists,
+        # some of which another entry is about ("x is not a function" on the instanceof page).
+        self._headlines: dict[int, int] = {}
+        for index, (pos, _, _) in enumerate(messages):
+            self._headlines.setdefault(pos, index)
         templates: dict[int, list[str]] = defaultdict(list)
         for pos, _, template in messages:
             templates[pos].append(template)
@@ -128,7 +134,14 @@ class ErrorCatalog:
             same_type=None if not (error_type and entry.error_type) else error_type == entry.error_type,
             type_entries=len(self._by_type.get(error_type, ())), parent=parent, parent_depth=parent_depth,
             same_ecosystem=self.same_ecosystem(signature.ecosystem, pos),
+            headline=self._headlines.get(pos) == index or similarity >= 0.9 and self._same_body(index, pos),
         )
+
+    def _same_body(self, index: int, pos: int) -> bool:
+        """Whether the message at ``index`` says what the entry's headline says (a variant that only
+        differs in punctuation or an engine's trailing note)."""
+        headline = self._headlines.get(pos)
+        return headline is not None and similarities(self._bodies[index], [self._bodies[headline]])[0] >= 90
 
     def same_ecosystem(self, ecosystem: str, pos: int) -> bool | None:
         """Whether an entry belongs to the paste's ecosystem; None if either is unknown."""

@@ -142,7 +142,8 @@ class Assistant:
         except PasteError:
             return None
 
-    def _standalone(self, question: str, history: Sequence[tuple[str, str]], config: ModelConfig) -> tuple[str, tuple[str, ...]]:
+    def _standalone(self, question: str, history: Sequence[tuple[str, str]],
+                    config: ModelConfig) -> tuple[str, tuple[str, ...]]:
         """A follow-up made standalone with the conversation: by the model, else by prefixing."""
         previous = [text for role, text in history if role == "user"]
         if not previous or not _is_follow_up(question):
@@ -162,9 +163,11 @@ class Assistant:
         opening = self.searcher.index.entry_chunks(hits[0].entry_id)[:1]
         if opening and opening[0].chunk_id != hits[0].chunk_id:
             record = opening[0]
-            passages.append(ContextPassage(2, record.entry_id, record.title, record.section, record.passage, record.kind))
+            passages.append(ContextPassage(2, record.entry_id, record.title, record.section, record.passage,
+                                           record.kind))
         for hit in hits[1:]:
-            passages.append(ContextPassage(len(passages) + 1, hit.entry_id, hit.title, hit.section, hit.passage, hit.kind))
+            passages.append(ContextPassage(len(passages) + 1, hit.entry_id, hit.title, hit.section, hit.passage,
+                                           hit.kind))
         return passages
 
     def _answer_error(self, question: str, diagnosis: Diagnosis, config: ModelConfig) -> Iterator[str | Answer]:
@@ -173,13 +176,16 @@ class Assistant:
         records = self.searcher.index.entry_chunks(top.entry_id)
         # The passages that hold what the entry states as the cause and the fix (fix.py finds them).
         fix = [r for r in records if top.fix and top.fix.held_by(r.passage)] or records[:2]
-        passages = [ContextPassage(n, r.entry_id, r.title, r.section, r.passage, r.kind) for n, r in enumerate(fix[:4], 1)]
+        passages = [ContextPassage(n, r.entry_id, r.title, r.section, r.passage, r.kind)
+                    for n, r in enumerate(fix[:4], 1)]
         culprit = diagnosis.signature.culprit
         where = f"{culprit.file}:{culprit.line}" if culprit and culprit.file and culprit.in_app else None
         message = diagnosis.signature.message
-        messages = prompts.diagnosis_messages(guard.redact_instructions(question), message, where, [_prompt_passage(p) for p in passages])
+        messages = prompts.diagnosis_messages(guard.redact_instructions(question), message, where,
+                                              [_prompt_passage(p) for p in passages])
         pieces = lambda: extractive.compose_fix(where, message, passages, top.fix)  # noqa: E731
-        yield from self._generate(question, message, passages, config, messages, pieces, (), diagnosis, (), paste=question)
+        yield from self._generate(question, message, passages, config, messages, pieces, (), diagnosis, (),
+                                  paste=question)
 
     def _write(self, question: str, query: str, passages: list[ContextPassage], config: ModelConfig,
                notices: tuple[str, ...], diagnosis: Diagnosis | None, hits: Sequence[Hit]) -> Iterator[str | Answer]:
@@ -212,7 +218,8 @@ class Assistant:
                                      "uncited sentence")
             check = check_citations(text, texts, self.encode, paste)
             if filtered.withheld or not any(sentence.supported for sentence in check.sentences):
-                reason = filtered.removed[0] if filtered.withheld else "no sentence of the model's answer is supported by the passages"
+                reason = (filtered.removed[0] if filtered.withheld
+                          else "no sentence of the model's answer is supported by the passages")
                 notices = (*notices, f"{reason}; this is an extractive answer instead")
                 yield f"\n\n[{reason}; an extractive answer follows]\n\n"
                 check = None
@@ -258,4 +265,5 @@ def open_assistant(settings) -> Assistant:
 
     searcher = open_searcher(settings)
     encode = searcher.encode_texts
-    return Assistant(searcher, Diagnoser(searcher), encode, settings.model_config, refuse_below=settings.refuse_below)
+    return Assistant(searcher, Diagnoser(searcher), encode, ModelConfig.from_settings(settings),
+                     refuse_below=settings.refuse_below)

@@ -74,7 +74,8 @@ def check_citations(answer: str, passages: Sequence[str], encode: EncodeTexts | 
         return ""
 
     text = MARKDOWN_IMAGE.sub(r"\1", MARKER.sub(keep_valid, answer)).strip()
-    sentences = [sentence for sentence in split_sentences(text) if len(query_terms(_without_markers(sentence))) >= MIN_WORDS]
+    sentences = [sentence for sentence in split_sentences(text)
+                 if len(query_terms(_without_markers(sentence))) >= MIN_WORDS]
     checks = _judge(sentences, passages, encode, query_terms(paste))
     cited = tuple(dict.fromkeys(int(n) for n in re.findall(r"\[(\d{1,3})\]", text)))
     return CitationCheck(text, cited, invalid, tuple(checks))
@@ -163,7 +164,8 @@ def _judge(sentences: list[str], passages: Sequence[str], encode: EncodeTexts | 
     return checks
 
 
-def _semantic(plain: list[str], cites: list[tuple[int, ...]], passages: Sequence[str], encode: EncodeTexts | None) -> list[float]:
+def _semantic(plain: list[str], cites: list[tuple[int, ...]], passages: Sequence[str],
+              encode: EncodeTexts | None) -> list[float]:
     """Per sentence, the best cosine with a passage it cites (0 without an encoder or citations)."""
     if encode is None or not any(cites):
         return [0.0] * len(plain)

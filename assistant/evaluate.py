@@ -62,7 +62,8 @@ def load_questions(path: Path) -> list[Question]:
         try:
             raw = json.loads(line)
             grades = raw.get("grades") or {entry: 1 for entry in raw.get("relevant", [])}
-            questions.append(Question(str(raw["id"]), raw["query"], raw.get("type", ""), {k: int(v) for k, v in grades.items()}))
+            questions.append(Question(str(raw["id"]), raw["query"], raw.get("type", ""),
+                                      {k: int(v) for k, v in grades.items()}))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise EvaluationError(f"{path}:{number}: not a labelled question ({exc}); "
                                   'expected {"id", "query", "relevant", "grades"}') from exc
@@ -79,7 +80,8 @@ def mrr_at(ranked: Sequence[str], grades: dict[str, int], k: int) -> float:
 
 def ndcg_at(ranked: Sequence[str], grades: dict[str, int], k: int) -> float:
     dcg = sum(grades.get(entry, 0) / math.log2(rank + 1) for rank, entry in enumerate(ranked[:k], start=1))
-    ideal = sum(grade / math.log2(rank + 1) for rank, grade in enumerate(sorted(grades.values(), reverse=True)[:k], start=1))
+    ideal = sum(grade / math.log2(rank + 1)
+                for rank, grade in enumerate(sorted(grades.values(), reverse=True)[:k], start=1))
     return dcg / ideal if ideal else 0.0
 
 
@@ -98,7 +100,8 @@ def mean_scores(runs: Iterable[tuple[Sequence[str], dict[str, int]]]) -> Scores:
     )
 
 
-def evaluate(questions: Sequence[Question], rank: Callable[[str], list[str]], known: Callable[[str], bool]) -> EvalReport:
+def evaluate(questions: Sequence[Question], rank: Callable[[str], list[str]],
+             known: Callable[[str], bool]) -> EvalReport:
     """Run ``rank`` (query → entry ids, best first) on every question and score it."""
     runs: list[tuple[Question, list[str]]] = []
     started = time.perf_counter()
@@ -204,7 +207,8 @@ def evaluate_diagnosis(traces: Sequence[Trace], diagnose: Callable[[str], tuple[
     misses = [{"id": t.id, "want": sorted(t.relevant), "got": ranked[:3], "confident": confident}
               for t, ranked, confident in results
               if (t.relevant and not (ranked[:1] and ranked[0] in t.relevant)) or (not t.relevant and confident)]
-    return DiagnosisReport(_diagnosis_scores(results), {name: _diagnosis_scores(group) for name, group in sorted(groups.items())},
+    return DiagnosisReport(_diagnosis_scores(results),
+                           {name: _diagnosis_scores(group) for name, group in sorted(groups.items())},
                            misses, 1000 * elapsed / max(1, len(results)))
 
 

@@ -54,10 +54,12 @@ def compose_answer(question: str, passages: Sequence[ContextPassage]) -> list[st
     return pieces
 
 
-def compose_fix(where: str | None, message: str, passages: Sequence[ContextPassage], fix: Fix | None = None) -> list[str]:
+def compose_fix(where: str | None, message: str, passages: Sequence[ContextPassage],
+                fix: Fix | None = None) -> list[str]:
     """An extractive diagnosis: the error and where it happened, then the entry's cause and fix, and
     its corrected code when it gives one (cited to the passage that holds it)."""
-    pieces = [f"Your error `{message}`" + (f" happens at {where} (your code)." if where else " matches this entry.") + "\n\n"]
+    pieces = [f"Your error `{message}`" + (f" happens at {where} (your code)." if where else " matches this entry.")
+              + "\n\n"]
     corrected = fix.fixed_code if fix else None
     for passage in passages:
         pieces.append(f"**{passage.section}**\n\n")

@@ -35,10 +35,12 @@ def ranking(candidates: Candidates, weights: Weights) -> list[str]:
     return [entry for entry, _ in scored]
 
 
-def best_weights(questions: Sequence[Question], candidates: Sequence[Candidates], grid: Sequence[Weights] = GRID) -> Weights:
+def best_weights(questions: Sequence[Question], candidates: Sequence[Candidates],
+                 grid: Sequence[Weights] = GRID) -> Weights:
     """The grid's weights with the best mean nDCG@10 on these questions (the first of equals)."""
     def quality(weights: Weights) -> float:
-        return sum(ndcg_at(ranking(c, weights), q.grades, 10) for q, c in zip(questions, candidates)) / max(1, len(questions))
+        return (sum(ndcg_at(ranking(c, weights), q.grades, 10) for q, c in zip(questions, candidates))
+                / max(1, len(questions)))
 
     return max(grid, key=quality)
 
@@ -61,6 +63,7 @@ def out_of_fold(questions: Sequence[Question], gather: Callable[[Question], Cand
     kinds = sorted({q.type for q in answerable})
     return FusionFigures(
         overall=mean_scores((r, q.grades) for r, q in zip(rankings, answerable)),
-        by_kind={kind: mean_scores((r, q.grades) for r, q in zip(rankings, answerable) if q.type == kind) for kind in kinds},
+        by_kind={kind: mean_scores((r, q.grades) for r, q in zip(rankings, answerable) if q.type == kind)
+                 for kind in kinds},
         chosen=tuple(chosen),
     )

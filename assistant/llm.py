@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import khub  # noqa: F401  (LITELLM_LOCAL_MODEL_COST_MAP before litellm is imported)
 from khub.errors import KhubError
 from khub.secrets import redact
+from khub.settings import DEFAULT_LLM_TIMEOUT, Settings
 
 LOCAL_MODEL = "khub/smollm2-135m"
 MODEL_ALIASES = {"local": LOCAL_MODEL, "smollm2": LOCAL_MODEL}
@@ -35,10 +36,16 @@ class ModelConfig:
     model: str
     api_base: str | None = None
     fallbacks: tuple[str, ...] = ()
-    timeout: float = 60.0
+    timeout: float = DEFAULT_LLM_TIMEOUT
     retries: int = 1
     max_tokens: int = 400
     temperature: float = 0.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ModelConfig:
+        """The answering model the settings name (KHUB_MODEL, KHUB_API_BASE, ...)."""
+        return cls(model=settings.model, api_base=settings.api_base, fallbacks=settings.fallback_models,
+                   timeout=settings.llm_timeout)
 
 
 def resolve_model(name: str) -> str:

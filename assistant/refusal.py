@@ -148,8 +148,8 @@ def load_model(path: Path = MODEL_PATH) -> RefusalModel:
         raise ConfigError(f"cannot read the refusal model {path} ({exc}); {refit}") from exc
     unknown = set(model.signals) - set(SIGNALS)
     if unknown or len(model.weights) != len(model.signals):
-        raise ConfigError(f"{path} uses signals khub does not measure ({', '.join(sorted(unknown)) or 'a weight per signal'}); "
-                          f"{refit}")
+        raise ConfigError(f"{path} uses signals khub does not measure "
+                          f"({', '.join(sorted(unknown)) or 'a weight per signal'}); {refit}")
     return model
 
 

@@ -129,7 +129,8 @@ class Searcher:
         records = self.index.chunk_records([vid for pairs in shortlist.values() for vid, _ in pairs])
         terms = query_terms(query)
         return {
-            pos: records[max(pairs, key=lambda pair: pair[1] + self.weights.bm25 * _overlap(terms, records[pair[0]]))[0]]
+            pos: records[max(pairs,
+                             key=lambda pair: pair[1] + self.weights.bm25 * _overlap(terms, records[pair[0]]))[0]]
             for pos, pairs in shortlist.items()
         }
 

@@ -44,12 +44,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", default="bundled,public,scaled", help="comma-separated: bundled, public, scaled")
-    parser.add_argument("--scaled-file", type=Path, help="a scaled corpus made by bench/scaled_corpus.py (else made now)")
+    parser.add_argument("--scaled-file", type=Path,
+                        help="a scaled corpus made by bench/scaled_corpus.py (else made now)")
     parser.add_argument("--skip-langchain", action="store_true", help="do not run LangChain's pipeline for comparison")
     parser.add_argument("--skip-local-model", action="store_true", help="do not time the local model's answers")
     parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--render", type=Path, metavar="REPORT", help="print the table of a saved --json report, and stop")
+    parser.add_argument("--render", type=Path, metavar="REPORT",
+                        help="print the table of a saved --json report, and stop")
     args = parser.parse_args()
     if args.render:
         print(render(json.loads(args.render.read_text())))
@@ -147,10 +149,12 @@ def render(report: dict) -> str:
     names = list(report["corpora"])
     rows = [
         ("entries / chunks", lambda f: f"{f['ingest']['entries']:,} / {f['ingest']['chunks']:,}"),
-        ("cold ingest", lambda f: f"{f['ingest']['cold']['seconds']} s, {f['ingest']['cold']['chunks_per_second']} chunks/s"),
+        ("cold ingest",
+         lambda f: f"{f['ingest']['cold']['seconds']} s, {f['ingest']['cold']['chunks_per_second']} chunks/s"),
         ("cold ingest peak RSS", lambda f: f"{f['ingest']['cold']['peak_rss_mb']} MB"),
         ("re-ingest, no change", lambda f: f"{f['ingest']['no_change']['seconds']} s"),
-        ("re-ingest, one edit", lambda f: f"{f['ingest']['one_edit']['seconds']} s ({f['ingest']['one_edit']['encoded']} encoded)"),
+        ("re-ingest, one edit",
+         lambda f: f"{f['ingest']['one_edit']['seconds']} s ({f['ingest']['one_edit']['encoded']} encoded)"),
         ("search p50/p95/p99 ms", lambda f: _triple(f["search_ms"]["single"])),
         ("search, 8 at once", lambda f: _triple(f["search_ms"]["concurrent_8"])),
         ("diagnose p50/p95/p99 ms", lambda f: _triple(f["diagnose_ms"]["single"])),

@@ -39,8 +39,9 @@ def run_mode(assistant, questions, mode: str) -> dict:
     for question in questions:
         started = time.perf_counter()
         answer = assistant.ask(question.query, model=mode)
-        rows.append({"id": question.id, "kind": question.type, "answerable": bool(question.grades), "refused": answer.refused,
-                     "cited": [c.entry_id for c in answer.citations], "relevant": sorted(question.grades),
+        rows.append({"id": question.id, "kind": question.type, "answerable": bool(question.grades),
+                     "refused": answer.refused, "cited": [c.entry_id for c in answer.citations],
+                     "relevant": sorted(question.grades),
                      "invalid": answer.invalid_markers, "faithfulness": answer.faithfulness,
                      "top_score": answer.nearest[0].score if answer.nearest else 0.0, "mode": answer.mode,
                      "seconds": time.perf_counter() - started, "notices": list(answer.notices)})
@@ -53,8 +54,9 @@ def by_kind(rows: list[dict]) -> dict:
     for row in rows:
         kinds.setdefault(row["kind"], []).append(row)
     return {kind: {"questions": len(group), "refused": sum(r["refused"] for r in group) / len(group),
-                   "answered_with_relevant_citation": (sum(not r["refused"] and bool(set(r["cited"]) & set(r["relevant"]))
-                                                           for r in group) / len(group)) if group[0]["answerable"] else None}
+                   "answered_with_relevant_citation": (
+                       sum(not r["refused"] and bool(set(r["cited"]) & set(r["relevant"])) for r in group) / len(group)
+                       if group[0]["answerable"] else None)}
             for kind, group in sorted(kinds.items())}
 
 
@@ -64,7 +66,8 @@ def summarise(rows: list[dict]) -> dict:
     answered = [r for r in answerable if not r["refused"]]
     markers_total = sum(len(r["cited"]) + r["invalid"] for r in rows) or 1
     return {
-        "answered_with_relevant_citation": sum(bool(set(r["cited"]) & set(r["relevant"])) for r in answered) / len(answerable),
+        "answered_with_relevant_citation": sum(bool(set(r["cited"]) & set(r["relevant"])) for r in answered)
+                                           / len(answerable),
         "valid_markers": 1 - sum(r["invalid"] for r in rows) / markers_total,
         "faithfulness": statistics.mean(r["faithfulness"] for r in answered) if answered else 0.0,
         "unanswerable_refused": sum(r["refused"] for r in unanswerable) / max(1, len(unanswerable)),

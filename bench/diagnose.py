@@ -30,7 +30,13 @@ import khub  # noqa: E402,F401
 from assistant.diagnose import open_diagnoser  # noqa: E402
 from assistant.diagnose.features import FEATURES  # noqa: E402
 from assistant.diagnose.fit import (  # noqa: E402
-    cross_validate, examine_cases, figures, figures_by_group, fit, load_cases, outcomes,
+    cross_validate,
+    examine_cases,
+    figures,
+    figures_by_group,
+    fit,
+    load_cases,
+    outcomes,
 )
 from assistant.diagnose.ranker import CONFIDENCE_FEATURES, PARAMETERS, Ranker  # noqa: E402
 from khub.settings import Settings  # noqa: E402
@@ -40,7 +46,8 @@ DEV_TRACES = ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl"
 
 
 def run(case_paths: list[Path], index_dir: Path | None, refit: bool) -> dict:
-    unfitted = Ranker(tuple(0.0 for _ in FEATURES), tuple(0.0 for _ in CONFIDENCE_FEATURES), 0.0, 0.5)  # examining needs no model
+    # examining needs no model
+    unfitted = Ranker(tuple(0.0 for _ in FEATURES), tuple(0.0 for _ in CONFIDENCE_FEATURES), 0.0, 0.5)
     diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir), ranker=unfitted)
     cases = load_cases(case_paths)
     started = time.perf_counter()
@@ -48,7 +55,8 @@ def run(case_paths: list[Path], index_dir: Path | None, refit: bool) -> dict:
     seconds = time.perf_counter() - started
     found, thresholds = cross_validate(examined)
     report = {"cases": len(cases), "examine_ms_mean": round(1000 * seconds / max(1, len(cases)), 1),
-              "out_of_fold": asdict(figures(found)), "by_ecosystem": {k: asdict(v) for k, v in figures_by_group(found).items()},
+              "out_of_fold": asdict(figures(found)),
+              "by_ecosystem": {k: asdict(v) for k, v in figures_by_group(found).items()},
               "fold_thresholds": [round(t, 3) for t in thresholds], "misses": _misses(found)}
     final = fit(examined) if refit else None
     if final is not None:
@@ -76,7 +84,8 @@ def _misses(found) -> list[dict]:
     return [{"id": o.case.id, "left_out": o.left_out, "score": round(o.top_score, 3), "confident": o.confident,
              "want": sorted(o.case.grades)[:3], "got": list(o.ranked[:3])}
             for o in found
-            if (o.case.grades and not o.left_out and not o.hit_at_1) or ((not o.case.grades or o.left_out) and o.confident)]
+            if (o.case.grades and not o.left_out and not o.hit_at_1)
+            or ((not o.case.grades or o.left_out) and o.confident)]
 
 
 def latency(index_dir: Path | None, case_paths: list[Path]) -> dict:
@@ -98,7 +107,8 @@ def _table(title: str, rows: dict[str, dict]) -> None:
     print(f"{'group':<34}{'in':>5}{'hit@1':>7}{'hit@3':>7}{'MRR':>7}{'sure|in':>9}{'right|sure':>11}{'out':>6}{'unsure|out':>11}")
     for name, f in rows.items():
         hits = (f"{f['hit_at_1']:>7.3f}{f['hit_at_3']:>7.3f}{f['mrr']:>7.3f}{f['confident_in']:>9.3f}"
-                f"{f['right_if_confident']:>11.3f}") if f["in_archive"] else f"{'-':>7}{'-':>7}{'-':>7}{'-':>9}{'-':>11}"
+                f"{f['right_if_confident']:>11.3f}" if f["in_archive"]
+                else f"{'-':>7}{'-':>7}{'-':>7}{'-':>9}{'-':>11}")
         out = f"{f['unsure_out_share']:>11.3f}" if f["unsure_out"] else f"{'-':>11}"
         print(f"{name[:33]:<34}{f['in_archive']:>5}{hits}{f['unsure_out']:>6}{out}")
 
@@ -126,7 +136,8 @@ def main() -> None:
            {**report["by_ecosystem"], "ALL": report["out_of_fold"]})
     print(f"fold thresholds: {report['fold_thresholds']}")
     if "dev_held_out" in report:
-        _table("Dev traces, held out (never fitted on), shipped ranker", {**report["dev_by_tool"], "ALL": report["dev_held_out"]})
+        _table("Dev traces, held out (never fitted on), shipped ranker",
+               {**report["dev_by_tool"], "ALL": report["dev_held_out"]})
     if "latency_ms" in report:
         print(f"\nlatency per paste (ms): {report['latency_ms']}")
     if "written" in report:

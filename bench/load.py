@@ -37,10 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from loopback_llm import LoopbackLLM  # noqa: E402
+
 import khub  # noqa: E402,F401  (offline environment, quiet Gradio)
 from assistant.evaluate import load_traces  # noqa: E402
 from bench.suite import free_port, wait_for_server  # noqa: E402
-from loopback_llm import LoopbackLLM  # noqa: E402
 
 QUESTIONS = ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"
 TRACES = ROOT / "tests" / "traces" / "cases"
@@ -73,8 +74,8 @@ def run(clients: int, seconds: float, index_dir: Path | None, model: str, words_
     with tempfile.TemporaryDirectory(prefix="khub-load-") as work:
         if index_dir is None:
             index_dir = Path(work) / "index"
-            subprocess.run([sys.executable, "-m", "khub", "ingest", "--index-dir", str(index_dir)], cwd=ROOT, check=True,
-                           capture_output=True)
+            subprocess.run([sys.executable, "-m", "khub", "ingest", "--index-dir", str(index_dir)], cwd=ROOT,
+                           check=True, capture_output=True)
         if model != "fake":
             return _load(clients, seconds, index_dir, {"KHUB_MODEL": model}, model)
         with LoopbackLLM(lambda request: FAKE_REPLY, seconds_per_word=1 / words_per_second) as fake:
@@ -129,7 +130,8 @@ def _load(clients: int, seconds: float, index_dir: Path, model_env: dict, model:
         return {
             "clients": clients, "seconds": round(elapsed, 1), "model": model, "errors": len(errors),
             "error_samples": errors[:5], "load_average": round(os.getloadavg()[0], 2),
-            "operations": {op: {"calls": len(values), **_percentiles(values)} for op, values in sorted(timings.items())},
+            "operations": {op: {"calls": len(values), **_percentiles(values)}
+                           for op, values in sorted(timings.items())},
         }
     finally:
         server.terminate()

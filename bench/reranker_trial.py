@@ -105,7 +105,7 @@ def evaluate(searcher, tokenizer, model, max_length: int) -> None:
     print(f"re-ranking {RERANKED} hits: {1000 * np.median(seconds):.0f} ms median")
     designs = {"fusion": None, "cross-encoder alone": 0.0, **{f"fused + {w} x CE": w for w in (0.05, 0.1, 0.2)}}
     for name, weight in designs.items():
-        def ranked(hits, scores):
+        def ranked(hits, scores, weight=weight):
             if weight is None:
                 return [h.entry_id for h in hits]
             fused = np.array([h.score for h in hits[:RERANKED]]) if weight else 0.0

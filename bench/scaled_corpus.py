@@ -197,7 +197,8 @@ def main() -> int:
 
 def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--variants", type=int, default=DEFAULT_VARIANTS, help=f"variants per entry (default {DEFAULT_VARIANTS})")
+    parser.add_argument("--variants", type=int, default=DEFAULT_VARIANTS,
+                        help=f"variants per entry (default {DEFAULT_VARIANTS})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSONL file to write (default {DEFAULT_OUT})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the public entries to vary")

@@ -27,7 +27,8 @@ SHARED = ROOT.parent / "shared"
 # would be inherited across fork and exec on Linux, so the child reports its own).
 RUN_KHUB = (
     "import atexit, resource, sys; "
-    "atexit.register(lambda: print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
+    "atexit.register(lambda: print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+    "file=sys.stderr)); "
     "from ui.cli import main; sys.argv = ['khub', *sys.argv[1:]]; main()"
 )
 CONCURRENCY = 8
@@ -48,7 +49,8 @@ def khub_ingest(paths: Sequence[Path], env: dict) -> dict:
 def prepare_models(models: Path) -> float:
     """Build the encoder's ONNX files once (in a child: the export loads torch); seconds taken."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from pathlib import Path; from embeddings.onnx_build import ensure_onnx_model; "
+    subprocess.run([sys.executable, "-c", "from pathlib import Path; "
+                    "from embeddings.onnx_build import ensure_onnx_model; "
                     f"ensure_onnx_model('onnx-int8', Path({str(models)!r}))"], cwd=ROOT, check=True)
     return round(time.perf_counter() - started, 1)
 
@@ -62,7 +64,8 @@ def ingest_figures(paths: Sequence[Path], work: Path, models: Path) -> dict:
     cold = khub_ingest(paths, env)
     same = khub_ingest(paths, env)
     edited = corpus / "qa" / "api-auth-jwt-oauth.md"
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, to measure a re-ingest.\n", encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, to measure a re-ingest.\n",
+                      encoding="utf-8")
     edit = khub_ingest(paths, env)
     texts = cold["chunks_encoded"] + cold["leads_encoded"]
     return {
@@ -119,7 +122,8 @@ def answer_figures(assistant, questions: Sequence[str], model: str, limit: int) 
             firsts.append(first)
             if total - first > 0.05 and pieces > 1:
                 rates.append((pieces - 1) / (total - first))
-    return {"answers": len(firsts), "warm_up_s": round(warm_up, 2), "first_piece_p50_s": round(float(np.median(firsts)), 3),
+    return {"answers": len(firsts), "warm_up_s": round(warm_up, 2),
+            "first_piece_p50_s": round(float(np.median(firsts)), 3),
             "first_piece_p95_s": round(float(np.percentile(firsts, 95)), 3),
             "pieces_per_second": round(float(np.median(rates)), 1) if rates else None}
 

@@ -25,9 +25,10 @@ SearchParametersIVF; khub's dense_search passes plain SearchParameters, which is
 too); reported: whether it runs, whether every hit is allowed, latency (selector built per
 query, as khub does), how many of the 100 asked for come back, and recall against flat
 with the same filter. For HNSW, also the fallback of an exact search of the allowed rows in
-its own flat storage (index.storage with the same selector). Read-back: index.reconstruct_batch(250 rows) (khub re-scores ~250
-candidates from stored vectors) must work and give the stored vectors exactly; IVF needs
-make_direct_map() first, which is reported with its memory.
+its own flat storage (index.storage with the same selector). Read-back:
+index.reconstruct_batch(250 rows) (khub re-scores ~250 candidates from stored vectors) must work
+and give the stored vectors exactly; IVF needs make_direct_map() first, which is reported with
+its memory.
 
 The machine is shared: the load average is printed before and after (latencies on a busy
 box are upper bounds). Timings use time.perf_counter around index.search.
@@ -63,7 +64,8 @@ def main() -> int:
     index_dir = Path(args.index_dir)
     snapshot = _snapshot(index_dir)
     if snapshot is None:
-        print(f"skipped: no index snapshot under {index_dir} (build one with: KHUB_INDEX_DIR={index_dir} khub ingest ...)")
+        print(f"skipped: no index snapshot under {index_dir} "
+              f"(build one with: KHUB_INDEX_DIR={index_dir} khub ingest ...)")
         return 0
     load_before = os.getloadavg()
     chunk_index = faiss.read_index(str(snapshot / "chunks.faiss"))
@@ -85,7 +87,7 @@ def main() -> int:
     if not args.skip_hnsw:
         for m in args.hnsw_m:
             for ef_construction in args.ef_construction:
-                hnsw, seconds = _timed_build(lambda: _hnsw(xb, m, ef_construction))
+                hnsw, seconds = _timed_build(lambda m=m, ef_construction=ef_construction: _hnsw(xb, m, ef_construction))
                 for ef_search in args.ef_search:
                     params = {"M": m, "efConstruction": ef_construction, "efSearch": ef_search}
                     results.append(_measure("IndexHNSWFlat", params, hnsw, seconds, context, args))
@@ -150,7 +152,8 @@ def _queries(index_dir: Path, args) -> tuple[np.ndarray, int]:
         texts = [json.loads(line)["query"] for line in args.questions.read_text().split("\n") if line.strip()]
     dev_count = len(texts)
     if args.title_queries and args.public.is_file():
-        titles = [json.loads(line)["title"] for line in args.public.read_text(encoding="utf-8").split("\n") if line.strip()]
+        titles = [json.loads(line)["title"] for line in args.public.read_text(encoding="utf-8").split("\n")
+                  if line.strip()]
         texts += random.Random(SEED).sample(titles, min(args.title_queries, len(titles)))
     if not texts:
         raise SystemExit(f"no queries: neither {args.questions} nor {args.public} exists")
@@ -290,7 +293,8 @@ def _filtered(kind: str, settings: dict, index: faiss.Index, ctx: Context) -> di
         found = np.vstack([exact(q.reshape(1, -1))[1] for q in ctx.queries])
         p50, p95 = _latency(exact, ctx, 1)
         out["storage_flat"] = {"recall@10": _recall(found, ctx.exact_filtered, 10),
-                               "recall@100": _recall(found, ctx.exact_filtered, TOP), "p50_ms_1t": p50, "p95_ms_1t": p95}
+                               "recall@100": _recall(found, ctx.exact_filtered, TOP),
+                               "p50_ms_1t": p50, "p95_ms_1t": p95}
     return out
 
 
@@ -384,8 +388,8 @@ def _print_report(report: dict) -> None:
               f"{row['p50_ms_1t']:7.2f} {row['p95_ms_1t']:7.2f} {row['p50_ms_2t']:7.2f} {row['p95_ms_2t']:7.2f} "
               f"{row['recall@10']:6.3f} {row['recall@100']:6.3f} {row['recall@10_k10']:7.3f} {row['filled']:6.1f}")
     print()
-    print(f"filtered to {report['filter_rows']} rows (IDSelectorBatch, built per query), top-{report['top']}, 1 thread; "
-          f"read-back = reconstruct_batch({RESCORE} rows)")
+    print(f"filtered to {report['filter_rows']} rows (IDSelectorBatch, built per query), top-{report['top']}, "
+          f"1 thread; read-back = reconstruct_batch({RESCORE} rows)")
     header = (f"{'index':13s} {'params':38s} {'plain SearchParameters':28s} {'ok':>3s} {'filled':>6s} {'min':>4s} "
               f"{'p50':>7s} {'p95':>7s} {'r@10':>6s} {'r@100':>6s}  read-back")
     print(header)
@@ -403,8 +407,8 @@ def _print_report(report: dict) -> None:
                   f"{'yes' if f['ok'] else 'NO':>3s} {f['filled']:6.1f} {f['min_filled']:4d} {f['p50_ms_1t']:7.2f} "
                   f"{f['p95_ms_1t']:7.2f} {f['recall@10']:6.3f} {f['recall@100']:6.3f}  {back}")
         else:
-            print(f"{row['index']:13s} {_settings(row['params']):38s} {f['plain_params'][:28]:28s} fails: {f.get('error')}"
-                  f"  {back}")
+            print(f"{row['index']:13s} {_settings(row['params']):38s} {f['plain_params'][:28]:28s} "
+                  f"fails: {f.get('error')}  {back}")
         if "storage_flat" in f:
             s = f["storage_flat"]
             print(f"{'':13s} {'  fallback: exact on index.storage':38s} {'':28s} {'yes':>3s} {'':6s} {'':4s} "

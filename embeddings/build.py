@@ -6,7 +6,7 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -75,7 +75,8 @@ def update_index(
         report = _diff(entries, previous.entry_hashes() if previous else {})
         report.entries = len(entries)
         reusable = previous if previous and not rebuild and previous.manifest.chunker == CHUNKER else None
-        same_keys = reusable and reusable.manifest.model_id == plan.model_id and reusable.manifest.error_keys == KEYS_VERSION
+        same_keys = (reusable and reusable.manifest.model_id == plan.model_id
+                     and reusable.manifest.error_keys == KEYS_VERSION)
         if same_keys and not (report.added or report.changed or report.removed):
             report.up_to_date, report.chunks = True, reusable.manifest.chunks
             report.snapshot = reusable.folder.name
@@ -130,7 +131,8 @@ def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildRepor
     return chunks
 
 
-def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry], report: BuildReport) -> dict[str, np.ndarray]:
+def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry],
+                  report: BuildReport) -> dict[str, np.ndarray]:
     """Vectors the live snapshot (same model) holds for unchanged entries, by text hash: their chunks
     (taken from that snapshot, in its order) and their leads (made from the entry's content alone, by
     the chunker the snapshot shares). Reading them back from FAISS is a copy; looking 141k texts up
@@ -166,7 +168,8 @@ def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress |
     return np.stack([known[key] for key in hashes]).astype(np.float32), set(missing)
 
 
-def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache, progress: Progress | None) -> dict[str, np.ndarray]:
+def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache,
+            progress: Progress | None) -> dict[str, np.ndarray]:
     encoder = plan.load()
     # Similar lengths in one group means less padding inside each batch.
     order = sorted(missing, key=lambda text_hash: len(missing[text_hash]))
@@ -199,7 +202,7 @@ def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Ch
         dimension=DIMENSION, normalized=True, vector_index=vectors.index_type(len(chunks)), chunker=CHUNKER,
         error_keys=KEYS_VERSION,
         corpus_hash=corpus_hash(entries), entries=len(entries), chunks=len(chunks),
-        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sources=tuple(sources),
+        built_at=datetime.now(UTC).isoformat(timespec="seconds"), sources=tuple(sources),
     ).write(build)
     return store.publish(build)
 

@@ -37,7 +37,8 @@ class VectorCache:
         for start in range(0, len(wanted), LOOKUP_BATCH):
             batch = wanted[start:start + LOOKUP_BATCH]
             rows = self._connection.execute(
-                f"SELECT text_hash, vector FROM vectors WHERE model_id = ? AND text_hash IN ({','.join('?' * len(batch))})",
+                "SELECT text_hash, vector FROM vectors WHERE model_id = ? "
+                f"AND text_hash IN ({','.join('?' * len(batch))})",
                 [self.model_id, *batch],
             )
             for text_hash, blob in rows:

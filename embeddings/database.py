@@ -118,7 +118,8 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
             raise ConfigError("this Python's SQLite lacks the FTS5 extension khub needs for full-text search; "
-                              "use a Python built against SQLite >= 3.9 with FTS5 (python.org and distro builds have it)") from exc
+                              "use a Python built against SQLite >= 3.9 with FTS5 "
+                              "(python.org and distro builds have it)") from exc
         raise
     finally:
         connection.close()
@@ -247,7 +248,8 @@ def filter_clause(filters: Filters, entry_alias: str = "e") -> tuple[str, list]:
 def allowed_rows(connection: sqlite3.Connection, filters: Filters) -> tuple[list[int], list[int]]:
     """The chunk vids and entry positions that pass the filters."""
     where, parameters = filter_clause(filters)
-    vids = connection.execute(f"SELECT c.vid FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE 1 {where}", parameters)
+    vids = connection.execute(f"SELECT c.vid FROM chunks c JOIN entries e ON e.id = c.entry_id WHERE 1 {where}",
+                              parameters)
     positions = connection.execute(f"SELECT e.pos FROM entries e WHERE 1 {where}", parameters)
     return [vid for (vid,) in vids], [pos for (pos,) in positions]
 
@@ -265,13 +267,15 @@ def rows_in(connection: sqlite3.Connection, sql: str, keys: Iterable[int]) -> li
     return connection.execute(sql.format(",".join("?" * len(keys))), keys).fetchall()
 
 
-def entry_frequencies(connection: sqlite3.Connection, words: Iterable[str], exclude: Collection[int] = ()) -> dict[str, int]:
+def entry_frequencies(connection: sqlite3.Connection, words: Iterable[str],
+                      exclude: Collection[int] = ()) -> dict[str, int]:
     """For each word, how many entries hold it (as full-text search matches it: stemmed), leaving out
     the entries at ``exclude``."""
     frequencies = {}
     left_out = ",".join(str(int(pos)) for pos in exclude)
     for word in words:
-        sql = "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?" + (f" AND rowid NOT IN ({left_out})" if left_out else "")
+        sql = ("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?"
+               + (f" AND rowid NOT IN ({left_out})" if left_out else ""))
         frequencies[word] = connection.execute(sql, [f'"{word}"']).fetchone()[0]
     return frequencies
 

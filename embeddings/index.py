@@ -154,7 +154,8 @@ class Index:
         """The stored chunks of the given entries, in order, to reuse them unchanged."""
         found: dict[str, list[Chunk]] = {}
         with self._lock:
-            rows = self._db.execute("SELECT chunk_id, entry_id, ordinal, section, title, body, tokens FROM chunks ORDER BY vid")
+            rows = self._db.execute("SELECT chunk_id, entry_id, ordinal, section, title, body, tokens FROM chunks "
+                                    "ORDER BY vid")
             for row in rows:
                 if row[1] in entry_ids:
                     found.setdefault(row[1], []).append(Chunk(*row))

@@ -20,8 +20,15 @@ from pathlib import Path
 
 import numpy as np
 
-from embeddings.encoder import EXPORT_RECIPE, MODEL_SHORT_NAME, thread_count, truncating_tokenizer
-from embeddings.model import model_dir, weights_fingerprint
+from embeddings.backends import OnnxEncoder, TorchEncoder
+from embeddings.model import (
+    EXPORT_RECIPE,
+    MODEL_SHORT_NAME,
+    model_dir,
+    thread_count,
+    truncating_tokenizer,
+    weights_fingerprint,
+)
 from khub.errors import ConfigError
 
 log = logging.getLogger("khub.encoder")
@@ -126,14 +133,10 @@ def _check_against_reference(path: Path, reference: np.ndarray, min_cosine: floa
 
 
 def _onnx_vectors(path: Path) -> np.ndarray:
-    from embeddings.encoder import OnnxEncoder
-
     return OnnxEncoder(path, "probe", threads=1).encode(list(_PROBE_TEXTS))
 
 
 def _reference_vectors_torch() -> np.ndarray:
-    from embeddings.encoder import TorchEncoder
-
     return TorchEncoder(threads=thread_count(None)).encode(list(_PROBE_TEXTS))
 
 

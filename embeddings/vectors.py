@@ -77,7 +77,8 @@ def load_vector_index(path: Path, expected_rows: int, dimension: int) -> faiss.I
     return index
 
 
-def dense_search(index: faiss.Index, query: np.ndarray, limit: int, allowed: Sequence[int] | None = None) -> list[tuple[int, float]]:
+def dense_search(index: faiss.Index, query: np.ndarray, limit: int,
+                 allowed: Sequence[int] | None = None) -> list[tuple[int, float]]:
     """Return (row, cosine) best first; ``allowed`` restricts the search to those rows."""
     if index.ntotal == 0 or limit <= 0:
         return []

@@ -90,7 +90,8 @@ def chunk_entry(entry: Entry, count_tokens: CountTokens, max_tokens: int = 256) 
         budget = max(32, max_tokens - SPECIAL_TOKENS - prefix_tokens)
         # The word pieces of "prefix\n\nbody" are the prefix's plus the body's: the model's tokenizer
         # splits words at white space first, so counts add up across it (no second count needed).
-        pieces.extend((section, body, prefix_tokens + tokens) for body, tokens in pack_blocks(blocks, count_tokens, budget))
+        pieces.extend((section, body, prefix_tokens + tokens)
+                      for body, tokens in pack_blocks(blocks, count_tokens, budget))
     return [
         Chunk(f"{entry.id}#{ordinal}", entry.id, ordinal, section, entry.title, body, tokens)
         for ordinal, (section, body, tokens) in enumerate(pieces)

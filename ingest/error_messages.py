@@ -27,7 +27,8 @@ _PLACEHOLDERS = [
     (re.compile(r"'(?=[^'\n]{0,200}[\w$])[^'\n]{0,200}'|\"(?=[^\"\n]{0,200}[\w$])[^\"\n]{0,200}\""
                 r"|`(?=[^`\n]{0,200}[\w$])[^`\n]{0,200}`|‘[^’\n]{0,200}’|“[^”\n]{0,200}”"), "<v>"),
     (re.compile(r"(?:[a-z]:)?(?:[\\/][\w.@+~-]{1,200}){2,50}(?::\d+){0,2}", re.I), "<path>"),
-    (re.compile(r"\b[\w.-]{1,200}\.(?:py|js|mjs|cjs|ts|tsx|jsx|php|rs|go|java|cs|vb|rb|sql)(?::\d+){0,2}\b", re.I), "<path>"),
+    (re.compile(r"\b[\w.-]{1,200}\.(?:py|js|mjs|cjs|ts|tsx|jsx|php|rs|go|java|cs|vb|rb|sql)(?::\d+){0,2}\b", re.I),
+     "<path>"),
     (re.compile(r"\b0x[0-9a-f]+\b", re.I), "<hex>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b", re.I), "<hex>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "<ip>"),
@@ -125,7 +126,8 @@ ERROR_LINE = re.compile(
     r"|ERROR(?: \d+)?(?: \(\w+\))?|panic|fatal error|SQLSTATE\[\w+\])\s*:\s*\S"
 )
 # Reference pages name the engine after a message: "TypeError: x is not iterable (V8-based & Firefox)".
-ENGINE_NOTE = re.compile(r"\s+\((?:[A-Z][\w-]*(?:[ -][A-Z][\w-]*)*)(?:\s*(?:&|,|and)\s*[A-Z][\w-]*(?:[ -][\w-]+)*)*\)\s*$")
+ENGINE_NOTE = re.compile(r"\s+\((?:[A-Z][\w-]*(?:[ -][A-Z][\w-]*)*)"
+                         r"(?:\s*(?:&|,|and)\s*[A-Z][\w-]*(?:[ -][\w-]+)*)*\)\s*$")
 COMMENT = re.compile(r"^\s*(?://|#|--|>)\s*")
 UNCAUGHT = re.compile(r"^Uncaught (?:\(in promise\) )?")  # a console's prefix, not part of the message
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Mapping
 
 from ingest.entry import KINDS, KNOWN_FIELDS, LEVEL_ALIASES, LEVELS, REQUIRED_FIELDS, Entry
 from ingest.problems import reject
-from khub.errors import ConfigError
+from khub.settings import max_entry_bytes
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/+:@-]*$")
 MAX_ID_LENGTH = 200
-# The longest entry of the public archive is 73 kB; one of megabytes is a pasted log or a dump,
-# which would take minutes to embed and crowd every search. KHUB_MAX_ENTRY_BYTES raises the limit.
-MAX_ENTRY_BYTES = 1_000_000
 EXTRA_FIELDS = ("error_type", "audience", "section", "answer", "source", "source_path", "source_url",
                 "license", "error_message_origin", "author", "updated")
 
@@ -111,16 +107,6 @@ def _body(raw: Mapping, where: str, entry_id: str) -> str:
                "split it into several entries, move logs or dumps out of the archive, or raise "
                "KHUB_MAX_ENTRY_BYTES", "body", entry_id)
     return body
-
-
-def max_entry_bytes() -> int:
-    """The largest body one entry may have, in bytes (env KHUB_MAX_ENTRY_BYTES)."""
-    text = os.environ.get("KHUB_MAX_ENTRY_BYTES", "").strip()
-    if not text:
-        return MAX_ENTRY_BYTES
-    if not text.isdigit() or int(text) == 0:
-        raise ConfigError(f"KHUB_MAX_ENTRY_BYTES={text!r} is not a positive whole number of bytes; e.g. 5000000")
-    return int(text)
 
 
 def _string_list(raw: Mapping, name: str, where: str, entry_id: str) -> tuple[str, ...]:

@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from embeddings.encoder import DEFAULT_BACKEND as DEFAULT_ENCODER
 from khub.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ENV_PREFIX = "KHUB_"
+ENCODERS = ("onnx-int8", "onnx", "torch")  # the embedding backends (embeddings/encoder.py)
+DEFAULT_ENCODER = "onnx-int8"
+DEFAULT_LLM_TIMEOUT = 60.0  # seconds a model may take to answer
 
 
 def _in_checkout() -> bool:
@@ -43,17 +45,9 @@ class Settings:
     model: str = "extractive"  # or "local" (SmolLM2 in-process), or any litellm model string
     api_base: str | None = None
     fallback_models: tuple[str, ...] = ()
-    llm_timeout: float = 60.0
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
     refuse_below: float | None = None  # a plain search-score floor instead of the fitted refusal decision
     review_db: Path | None = None  # the mentors' review store (default: <index dir>/reviews.sqlite)
-
-    @property
-    def model_config(self):
-        """How to call the answering model (assistant.llm.ModelConfig)."""
-        from assistant.llm import ModelConfig
-
-        return ModelConfig(model=self.model, api_base=self.api_base, fallbacks=self.fallback_models,
-                           timeout=self.llm_timeout)
 
     @property
     def model_cache_dir(self) -> Path:
@@ -72,7 +66,8 @@ class Settings:
             "models_dir": Path(environ[ENV_PREFIX + "MODELS_DIR"]) if environ.get(ENV_PREFIX + "MODELS_DIR") else None,
             "model": environ.get(ENV_PREFIX + "MODEL") or "extractive",
             "api_base": environ.get(ENV_PREFIX + "API_BASE") or None,
-            "fallback_models": tuple(m.strip() for m in environ.get(ENV_PREFIX + "FALLBACK_MODELS", "").split(",") if m.strip()),
+            "fallback_models": tuple(name.strip() for name in environ.get(ENV_PREFIX + "FALLBACK_MODELS", "").split(",")
+                                     if name.strip()),
             "llm_timeout": _seconds(environ.get(ENV_PREFIX + "LLM_TIMEOUT")),
             "refuse_below": _number(environ.get(ENV_PREFIX + "REFUSE_BELOW"), "KHUB_REFUSE_BELOW", None),
             "review_db": Path(environ[ENV_PREFIX + "REVIEW_DB"]) if environ.get(ENV_PREFIX + "REVIEW_DB") else None,
@@ -93,7 +88,7 @@ def _threads(text: str | None) -> int | None:
 
 def _seconds(text: str | None) -> float:
     if not text:
-        return 60.0
+        return DEFAULT_LLM_TIMEOUT
     try:
         value = float(text)
     except ValueError:
@@ -110,3 +105,28 @@ def _number(text: str | None, name: str, default: float | None) -> float | None:
         return float(text)
     except ValueError:
         raise ConfigError(f"{name}={text!r} is not a number; e.g. {name}={default}") from None
+
+
+# Read where they are needed, still from the environment only here: an entry's size limit (at
+# validation, deep in the readers) and the mentors' login (by ``khub serve``).
+# The longest entry of the public archive is 73 kB; one of megabytes is a pasted log or a dump,
+# which would take minutes to embed and crowd every search. KHUB_MAX_ENTRY_BYTES raises the limit.
+MAX_ENTRY_BYTES = 1_000_000
+
+
+def max_entry_bytes(environ: Mapping[str, str] = os.environ) -> int:
+    """The largest body one entry may have, in bytes (KHUB_MAX_ENTRY_BYTES)."""
+    text = environ.get(ENV_PREFIX + "MAX_ENTRY_BYTES", "").strip()
+    if not text:
+        return MAX_ENTRY_BYTES
+    if not text.isdigit() or int(text) == 0:
+        raise ConfigError(f"KHUB_MAX_ENTRY_BYTES={text!r} is not a positive whole number of bytes; e.g. 5000000")
+    return int(text)
+
+
+def review_login(environ: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
+    """The mentors' login (KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD), or None when review is off."""
+    user, password = environ.get(ENV_PREFIX + "REVIEW_USER", ""), environ.get(ENV_PREFIX + "REVIEW_PASSWORD", "")
+    if bool(user) != bool(password):
+        raise ConfigError("set both KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD to turn mentor review on")
+    return (user, password) if user else None

@@ -88,7 +88,7 @@ Activate the virtual environment, then run python -m pip install requests.
 
 def indexed_archive(root: Path, models_dir: Path, files: dict[str, str] = TINY_ARCHIVE):
     """Write ``files`` under root/archive, index them into root/index, and return the Settings."""
-    from ingest.pipeline import run_ingest
+    from embeddings.pipeline import run_ingest
     from khub.settings import Settings
 
     settings = Settings(index_dir=root / "index", corpus_dir=root / "archive", models_dir=models_dir)

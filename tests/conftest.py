@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from archives import write_archive
 
 import khub  # noqa: F401  (sets the offline environment before any library loads)
 from embeddings.encoder import DEFAULT_BACKEND, load_encoder
-from archives import write_archive
 from khub.settings import Settings
 
 
@@ -40,10 +40,11 @@ def settings(tmp_path, models_dir, encoder) -> Settings:
 @pytest.fixture(scope="session")
 def bundled_settings(tmp_path_factory, models_dir, encoder) -> Settings:
     """An index of the bundled corpus/, built once per run."""
-    from ingest.pipeline import run_ingest
+    from embeddings.pipeline import run_ingest
 
     corpus = Path(__file__).resolve().parents[1] / "corpus"
-    settings = Settings(index_dir=tmp_path_factory.mktemp("bundled") / "index", corpus_dir=corpus, models_dir=models_dir)
+    settings = Settings(index_dir=tmp_path_factory.mktemp("bundled") / "index", corpus_dir=corpus,
+                        models_dir=models_dir)
     result = run_ingest([], settings, strict=True)
     assert result.corpus.problems == ()
     return settings

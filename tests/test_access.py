@@ -13,10 +13,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from archives import indexed_archive
-from khub.secrets import redact
 from loopback_llm import LoopbackLLM
+
+from khub.secrets import redact
 
 ROOT = Path(__file__).resolve().parents[1]
 API_KEY = "sk-live-" + "7Hq2" * 8

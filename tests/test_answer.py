@@ -4,14 +4,14 @@ OpenAI-shaped server (litellm's real HTTP path), fallbacks, refusals, diagnosis,
 import functools
 
 import pytest
+from archives import indexed_archive
+from loopback_llm import LoopbackLLM
+from trace_cases import load_cases
 
 from assistant.answer import Answer, Assistant
 from assistant.diagnose import Diagnoser
 from assistant.llm import ModelConfig, stream_completion
 from assistant.search import open_searcher
-from archives import indexed_archive
-from loopback_llm import LoopbackLLM
-from trace_cases import load_cases
 
 CASES = load_cases()
 QUESTION = "where should a single page app keep its access token so XSS cannot read it?"
@@ -79,7 +79,7 @@ def test_an_unreachable_model_falls_back_to_an_extractive_answer(searcher, monke
 
 def test_fallback_models_are_tried_by_litellm(searcher, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
-    with LoopbackLLM(lambda request: "", status=503) as down, LoopbackLLM(lambda request: "From the backup [1].") as up:
+    with LoopbackLLM(lambda request: "", status=503) as down, LoopbackLLM(lambda request: "From the backup [1]."):
         config = dict(api_base=down.api_base, timeout=5, retries=0)
         complete = functools.partial(stream_completion, mock_response=None)
         helper = assistant(searcher, "openai/primary", complete, fallbacks=("openai/backup",), **config)

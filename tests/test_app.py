@@ -2,7 +2,7 @@
 
 import json
 
-from ingest.pipeline import run_ingest
+from embeddings.pipeline import run_ingest
 from ui.app import build_app
 from ui.render import answer_markdown, safe_markdown
 from ui.server import open_services

@@ -5,7 +5,6 @@ crash (diagnose, ask)."""
 import json
 
 import pytest
-
 from khub_cli import khub_cli
 
 GOOD = "---\nid: qa/{n}\nkind: qa\ntitle: Good entry {n} about connection pools\n---\nSize pools small {n}.\n"
@@ -25,7 +24,8 @@ def test_a_messy_archive_keeps_every_good_entry_and_names_each_problem(run, tmp_
     (archive / "no-title.md").write_text("---\nid: qa/no-title\nkind: qa\n---\nBody\n")
     (archive / "zz-duplicate.md").write_text(GOOD.format(n=0).replace("Good entry", "Copy of"))
     (archive / "huge.md").write_text("---\nid: qa/huge\nkind: qa\ntitle: Huge\n---\n" + "log line 42\n" * 900_000)
-    (archive / "latin1.md").write_bytes("---\nid: qa/latin\nkind: qa\ntitle: Café\n---\nCrème brûlée\n".encode("latin-1"))
+    (archive / "latin1.md").write_bytes(("---\nid: qa/latin\nkind: qa\ntitle: Café\n---\n"
+                                         "Crème brûlée\n").encode("latin-1"))
     (archive / "export.jsonl").write_text('{"id": "qa/j1", "kind": "qa", "title": "T", "body": "B"}\n{not json}\n')
 
     result = run("ingest", archive, "--json")
@@ -33,7 +33,8 @@ def test_a_messy_archive_keeps_every_good_entry_and_names_each_problem(run, tmp_
     summary = json.loads(result.stdout)
     assert summary["entries"] == 4 and summary["skipped"] == 6  # qa/0..2 and qa/j1 kept
     problems = {p["where"].rsplit("/", 1)[-1]: p for p in summary["problems"]}
-    assert problems["bad-yaml.md:4"]["message"].startswith("invalid YAML in the front matter")  # where the parser stopped
+    # where the parser stopped
+    assert problems["bad-yaml.md:4"]["message"].startswith("invalid YAML in the front matter")
     assert problems["no-title.md:1"]["field"] == "title" and "missing" in problems["no-title.md:1"]["message"]
     assert "duplicate id 'qa/0'" in problems["zz-duplicate.md:1"]["message"]
     assert problems["huge.md:1"]["message"] == "the body is 10.8 MB, over the 1 MB limit of one entry"

@@ -10,9 +10,9 @@ from embeddings.build import BuildPlan, update_index
 from embeddings.encoder import DEFAULT_BACKEND, model_id_for
 from embeddings.index import open_index
 from embeddings.manifest import FILE_NAME as MANIFEST
+from embeddings.pipeline import run_ingest
 from embeddings.store import IndexStore
 from ingest.load import load_corpus
-from ingest.pipeline import run_ingest
 from khub.errors import ConfigError, CorpusError, IndexMismatchError, IndexUnavailableError
 
 
@@ -89,7 +89,8 @@ def test_unchanged_text_keeps_its_exact_vectors_read_back_from_the_live_snapshot
     ingest(archive, tmp_path / "index", counting)
     before = open_index(tmp_path / "index")
     old = {chunk.chunk_id: before.chunk_vectors([vid])[0]
-           for vid, chunk in enumerate(c for entry_id in before.entry_ids for c in before.chunks_of({entry_id})[entry_id])}
+           for vid, chunk in enumerate(c for entry_id in before.entry_ids
+                                       for c in before.chunks_of({entry_id})[entry_id])}
     old_leads = {entry_id: before.lead_vectors([before.position(entry_id)])[0] for entry_id in before.entry_ids}
     before.close()
     (tmp_path / "index" / "vector-cache.sqlite").unlink()  # so every kept vector must come from the snapshot

@@ -29,14 +29,15 @@ def test_sentences_are_judged_against_what_they_cite():
 
 def test_a_sentence_restating_the_users_paste_is_supported_by_it():
     paste = "ModuleNotFoundError: No module named 'yaml' in /home/dev/tools/check.py line 5"
-    check = check_citations("Your error ModuleNotFoundError: No module named yaml happens at /home/dev/tools/check.py:5.",
-                            PASSAGES, paste=paste)
+    check = check_citations("Your error ModuleNotFoundError: No module named yaml happens at "
+                            "/home/dev/tools/check.py:5.", PASSAGES, paste=paste)
     assert check.sentences[0].supported
 
 
 def test_split_keeps_markers_with_their_sentence_and_skips_code():
     text = "First claim. [1] Second claim [2].\n- a bullet about tokens [1]\n```python\nx = 1. y = 2\n```\nLast one!"
-    assert split_sentences(text) == ["First claim. [1]", "Second claim [2].", "- a bullet about tokens [1]", "Last one!"]
+    assert split_sentences(text) == ["First claim. [1]", "Second claim [2].", "- a bullet about tokens [1]",
+                                     "Last one!"]
 
 
 def test_remote_markdown_images_are_not_kept():

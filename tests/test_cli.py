@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from khub_cli import khub_cli
 
 
@@ -22,7 +21,8 @@ def indexed(run, archive):
 def test_ingest_json_summary(indexed):
     assert indexed["added"] == indexed["entries"] == 6
     assert indexed["changed"] == indexed["removed"] == indexed["skipped"] == 0
-    assert indexed["chunks_encoded"] == indexed["chunks"] and indexed["leads_encoded"] == 4  # 2 of 6 leads are their entry's one chunk
+    # 2 of 6 leads are their entry's one chunk
+    assert indexed["chunks_encoded"] == indexed["chunks"] and indexed["leads_encoded"] == 4
     assert indexed["up_to_date"] is False and indexed["problems"] == []
 
 
@@ -85,7 +85,8 @@ def test_search_without_an_index_teaches_the_next_command(run):
 def test_eval_scores_labelled_questions(run, indexed, tmp_path):
     questions = tmp_path / "questions.jsonl"
     questions.write_text(
-        '{"id": "1", "query": "python threads and the GIL", "type": "paraphrase", "relevant": ["qa/python-gil"], "grades": {"qa/python-gil": 2}}\n'
+        '{"id": "1", "query": "python threads and the GIL", "type": "paraphrase", "relevant": ["qa/python-gil"], '
+        '"grades": {"qa/python-gil": 2}}\n'
         '{"id": "2", "query": "excel macros", "type": "unanswerable", "relevant": [], "grades": {}}\n'
     )
     report = json.loads(run("eval", "--questions", questions, "--json").stdout)
@@ -105,9 +106,10 @@ def test_ask_json_shape(run, indexed):
     payload = json.loads(result.stdout)
     assert {"answer", "mode", "refused", "citations", "unsupported_sentences"} <= set(payload)
     assert payload["mode"] == "extractive" and payload["refused"] is False
-    assert payload["citations"][0] | {"passage": None} == {"n": 1, "entry_id": "qa/jwt-storage", "passage": None,
-                                                           "title": "Where should a single page app keep its access token?",
-                                                           "section": payload["citations"][0]["section"]}
+    assert payload["citations"][0] | {"passage": None} == {
+        "n": 1, "entry_id": "qa/jwt-storage", "passage": None,
+        "title": "Where should a single page app keep its access token?",
+        "section": payload["citations"][0]["section"]}
 
 
 def test_ask_streams_text_then_sources_and_says_which_mode_answered(run, indexed):
@@ -126,7 +128,8 @@ def test_ask_batch_and_refusals(run, indexed, tmp_path):
     assert lines[0]["citations"][0]["entry_id"] == "qa/python-gil" and not lines[0]["refused"]
     assert lines[1]["refused"] and lines[1]["citations"] == [] and lines[1]["nearest"]
     assert lines[0]["refusal"] is None
-    assert lines[1]["refusal"]["reason"] and set(lines[1]["refusal"]["signals"]) == {"top", "margin", "covered", "unknown"}
+    assert lines[1]["refusal"]["reason"] and (set(lines[1]["refusal"]["signals"])
+                                              == {"top", "margin", "covered", "unknown"})
 
 
 def test_ask_chat_uses_the_conversation(run, indexed):
@@ -136,4 +139,5 @@ def test_ask_chat_uses_the_conversation(run, indexed):
 
 def test_ask_with_an_unknown_model_falls_back_and_says_why(run, indexed):
     result = run("ask", "python threads and the GIL", "--model", "nosuchprovider/model-x")
-    assert result.exit_code == 0 and "could not answer" in result.stderr and "extractive answer instead" in result.stderr
+    assert (result.exit_code == 0 and "could not answer" in result.stderr
+            and "extractive answer instead" in result.stderr)

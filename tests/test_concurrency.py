@@ -4,7 +4,7 @@ running bench/load.py itself (2 minutes); this test checks behaviour, not speed.
 
 import pytest
 
-from ingest.pipeline import run_ingest
+from embeddings.pipeline import run_ingest
 from khub.settings import Settings
 
 

@@ -647,7 +647,7 @@ try {
 Database::reset();
 $out['new_after_reset'] = Database::getInstance() !== $a;
 echo json_encode($out);
-""",
+""",  # noqa: E501  (PHP kept verbatim)
         encoding="utf-8",
     )
     proc = subprocess.run([php, "-d", "display_errors=stderr", str(tmp_path / "check.php")],
@@ -705,7 +705,8 @@ def test_pdo_scope_error_messages_are_real(tmp_path):
     php8_fatal = next(v for v in d.meta["message_variants"] if v.startswith("Fatal error: Uncaught Error"))
     assert normalize_message(php8_fatal) in output
     logged = subprocess.run(
-        [php, "-d", "display_errors=0", "-d", "log_errors=1", "-d", "error_log=", "-d", "error_reporting=-1", str(file)],
+        [php, "-d", "display_errors=0", "-d", "log_errors=1", "-d", "error_log=", "-d", "error_reporting=-1",
+         str(file)],
         capture_output=True, text=True, timeout=30,
     )
     log_variant = next(v for v in d.meta["message_variants"] if v.startswith("PHP Warning:"))
@@ -724,7 +725,8 @@ def test_wp_memory_exhausted_message_is_real(tmp_path):
     assert proc.returncode != 0
     assert normalize_message(d.meta["error_message"]) in normalize_message(proc.stderr)
     shown = subprocess.run(
-        [php, "-d", "memory_limit=4M", "-d", "display_errors=1", "-d", "log_errors=0", "-d", "html_errors=0", str(file)],
+        [php, "-d", "memory_limit=4M", "-d", "display_errors=1", "-d", "log_errors=0", "-d", "html_errors=0",
+         str(file)],
         capture_output=True, text=True, timeout=30,
     )
     display_variant = next(v for v in d.meta["message_variants"] if v.startswith("Fatal error:"))
@@ -924,10 +926,12 @@ def test_use_debounce_hook_runs(tmp_path):
     assert check.returncode == 0, check.stderr
     react = tmp_path / "node_modules" / "react"
     react.mkdir(parents=True)
-    (react / "package.json").write_text('{"name": "react", "version": "0.0.0-test", "type": "module", "main": "index.js"}')
+    (react / "package.json").write_text('{"name": "react", "version": "0.0.0-test", "type": "module", '
+                                        '"main": "index.js"}')
     (react / "index.js").write_text(MINI_REACT, encoding="utf-8")
     (tmp_path / "harness.mjs").write_text(DEBOUNCE_HARNESS, encoding="utf-8")
-    proc = subprocess.run([node, str(tmp_path / "harness.mjs")], cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    proc = subprocess.run([node, str(tmp_path / "harness.mjs")], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=30)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == ["useDebounce", "delay-change", "useDebouncedCallback"]
 
@@ -937,7 +941,8 @@ def test_react_undefined_state_message_is_real(tmp_path):
     d = doc("error/react-undefined-state")
     proc = subprocess.run([node, "-e", "let data; data.map((x) => x);"], capture_output=True, text=True, timeout=30)
     assert d.meta["error_message"] in proc.stderr
-    proc = subprocess.run([node, "-e", "let data = null; data.map((x) => x);"], capture_output=True, text=True, timeout=30)
+    proc = subprocess.run([node, "-e", "let data = null; data.map((x) => x);"], capture_output=True, text=True,
+                          timeout=30)
     assert "TypeError: Cannot read properties of null (reading 'map')" in d.meta["message_variants"]
     assert "TypeError: Cannot read properties of null (reading 'map')" in proc.stderr
 

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.search import open_searcher
 from embeddings.index import open_index
-from ingest.pipeline import run_ingest
+from embeddings.pipeline import run_ingest
 from khub.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,10 +8,10 @@ scored by models fitted without its error (assistant/diagnose/fit.py).
 import json
 
 import pytest
-
-from assistant.diagnose import PasteError, open_diagnoser
 from khub_cli import khub_cli
 from trace_cases import load_cases
+
+from assistant.diagnose import PasteError, open_diagnoser
 
 CASES = load_cases()
 HUB_PREFIX = "error/"  # the bundled corpus holds the hub's own error entries only
@@ -32,7 +32,8 @@ def out_of_fold(diagnoser):
 
     cases = [Case(case_id, case["text"], case["grades"], case["ecosystem"]) for case_id, case in sorted(CASES.items())
              if not case["grades"] or any(entry.startswith(HUB_PREFIX) for entry in case["grades"])]
-    bundled = [Case(c.id, c.text, {e: g for e, g in c.grades.items() if e.startswith(HUB_PREFIX)}, c.group) for c in cases]
+    bundled = [Case(c.id, c.text, {e: g for e, g in c.grades.items() if e.startswith(HUB_PREFIX)}, c.group)
+               for c in cases]
     found, _ = cross_validate(examine_cases(diagnoser, bundled))
     return found
 
@@ -71,7 +72,8 @@ def test_the_matched_message_and_the_users_frame_are_given(diagnoser):
     assert diagnosis.signature.culprit.file == "/var/www/inventory/inc/inventory.php"
 
 
-@pytest.mark.parametrize("case_id", ["go-nil-map-assignment", "java-npe-helpful-message", "rust-panic-index-out-of-bounds"])
+@pytest.mark.parametrize("case_id", ["go-nil-map-assignment", "java-npe-helpful-message",
+                                     "rust-panic-index-out-of-bounds"])
 def test_errors_the_archive_lacks_get_no_confident_match_but_nearest_entries(diagnoser, case_id):
     diagnosis = diagnoser.diagnose(CASES[case_id]["text"])
     assert not diagnosis.confident
@@ -122,7 +124,8 @@ def test_cli_batch_prints_one_line_per_input(run, tmp_path):
     ]) + "\n")
     lines = [json.loads(line) for line in run("diagnose", "--batch", batch, "--json").stdout.splitlines()]
     assert [line["id"] for line in lines] == ["fk", "none", "go"]
-    assert lines[0]["confident"] and lines[0]["hits"][0]["entry_id"] == "error/fk-insert-order" and lines[0]["took_ms"] > 0
+    assert (lines[0]["confident"] and lines[0]["hits"][0]["entry_id"] == "error/fk-insert-order"
+            and lines[0]["took_ms"] > 0)
     assert lines[1]["confident"] is False and "no error found" in lines[1]["error"] and lines[1]["hits"] == []
     assert lines[2]["confident"] is False and lines[2]["signature"]["ecosystem"] == "go"
 

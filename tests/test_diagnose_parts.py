@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from trace_cases import load_cases
 
 from assistant.diagnose.fix import find_fix
 from assistant.diagnose.hierarchy import ancestors, is_a
@@ -14,7 +15,6 @@ from ingest.entry import Entry
 from ingest.error_messages import stated_messages
 from ingest.load import load_corpus
 from khub.errors import ConfigError
-from trace_cases import load_cases
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CASES = load_cases()

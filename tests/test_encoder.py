@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from embeddings.encoder import BACKENDS, load_encoder
-from embeddings.onnx_build import ensure_onnx_model, onnx_model_path
 from embeddings.model import DIMENSION, weights_fingerprint
+from embeddings.onnx_build import ensure_onnx_model, onnx_model_path
 from khub.errors import ConfigError
 
 TEXTS = [

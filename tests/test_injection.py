@@ -8,6 +8,8 @@ khub's own defences: delimiting, redaction of instruction-like data, and output 
 import re
 
 import pytest
+from archives import TINY_ARCHIVE, indexed_archive
+from loopback_llm import LoopbackLLM
 
 from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
@@ -15,8 +17,6 @@ from assistant.guard import REDACTED, filter_output, redact_instructions
 from assistant.llm import ModelConfig
 from assistant.prompts import SYSTEM
 from assistant.search import open_searcher
-from archives import TINY_ARCHIVE, indexed_archive
-from loopback_llm import LoopbackLLM
 from ui.render import answer_markdown
 
 EVIL = "http://evil.example"
@@ -83,7 +83,8 @@ class ObedientModel:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory, models_dir, encoder):
-    searcher = open_searcher(indexed_archive(tmp_path_factory.mktemp("injection"), models_dir, {**TINY_ARCHIVE, **INJECTED}))
+    searcher = open_searcher(indexed_archive(tmp_path_factory.mktemp("injection"), models_dir,
+                                             {**TINY_ARCHIVE, **INJECTED}))
     yield searcher
     searcher.index.close()
 

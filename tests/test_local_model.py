@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.gguf_llama import read_gguf
 from assistant.local_model import (
     PIP_HINT,
     TRUNCATION_NOTE,
@@ -24,7 +25,6 @@ from assistant.local_model import (
     find_weights,
     get_local_model,
 )
-from assistant.gguf_llama import read_gguf
 from khub.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,10 +2,10 @@
 
 
 import pytest
+from trace_cases import load_cases
 
 from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import clean_paste
-from trace_cases import load_cases
 
 CASES = load_cases()
 
@@ -23,14 +23,16 @@ EXPECTED = {
                                   "tests/test_invoice.py:5", None),
     "python-syntax-unclosed-paren": ("python", "SyntaxError", "SyntaxError: '(' was never closed",
                                      "/home/dev/shop/backend/shipping/rates.py:10", None),
-    "python-warning-never-awaited": ("python", "RuntimeWarning", "RuntimeWarning: coroutine 'send_sms' was never awaited",
+    "python-warning-never-awaited": ("python", "RuntimeWarning",
+                                     "RuntimeWarning: coroutine 'send_sms' was never awaited",
                                      "/home/ops/pager/notify.py:14", None),
     "postgresql-psycopg-fk-violation": ("python", "psycopg.errors.ForeignKeyViolation",
                                         "psycopg.errors.ForeignKeyViolation: insert or update on table", None, None),
     # JavaScript: Node, Chromium's console, Firefox's console, a test runner's diff
     "javascript-max-call-stack": ("javascript", "RangeError", "RangeError: Maximum call stack size exceeded",
                                   "/home/dev/cms-tools/tree.js:13", None),
-    "javascript-eaddrinuse": ("javascript", "Error", "Error: listen EADDRINUSE: address already in use", None, "EADDRINUSE"),
+    "javascript-eaddrinuse": ("javascript", "Error", "Error: listen EADDRINUSE: address already in use",
+                              None, "EADDRINUSE"),
     "browser-chromium-null-listener": ("javascript", "TypeError",
                                        "TypeError: Cannot read properties of null (reading 'addEventListener')",
                                        "http://127.0.0.1:8125/js/signup.js:3", None),
@@ -41,18 +43,24 @@ EXPECTED = {
                                                  "TypeError: Cannot read properties of undefined (reading 'map')",
                                                  "http://127.0.0.1:8130/src/ProductList.js:15", None),
     # TypeScript, plain and --pretty with colour
-    "typescript-ts2322-optional-string": ("typescript", "TS2322", "error TS2322: Type 'string | undefined' is not assignable",
+    "typescript-ts2322-optional-string": ("typescript", "TS2322",
+                                          "error TS2322: Type 'string | undefined' is not assignable",
                                           "src/profile.ts:8", "TS2322"),
-    "typescript-ts1005-pretty-color": ("typescript", "TS1005", "error TS1005: ',' expected.", "src/config.ts:4", "TS1005"),
+    "typescript-ts1005-pretty-color": ("typescript", "TS1005", "error TS1005: ',' expected.",
+                                       "src/config.ts:4", "TS1005"),
     # PHP: uncaught errors with stacks, glued to output, memory exhaustion
-    "php-division-by-zero": ("php", "DivisionByZeroError", "Fatal error: Uncaught DivisionByZeroError: Division by zero",
+    "php-division-by-zero": ("php", "DivisionByZeroError",
+                             "Fatal error: Uncaught DivisionByZeroError: Division by zero",
                              "/home/dev/mailer-stats/report.php:9", None),
-    "php-wp-memory-sitemap": ("php", "Fatal error", "Fatal error: Allowed memory size of 134217728 bytes exhausted", None, None),
+    "php-wp-memory-sitemap": ("php", "Fatal error", "Fatal error: Allowed memory size of 134217728 bytes exhausted",
+                              None, None),
     # Rust: compiler errors (colour, several in one build) and panics
     "rust-color-e0608-index-option": ("rust", "E0608", "error[E0608]: cannot index into a value of type `Option",
                                       "src/main.rs:10", "E0608"),
-    "rust-warnings-then-e0382": ("rust", "E0382", "error[E0382]: use of moved value: `jobs`", "src/main.rs:15", "E0382"),
-    "rust-panic-index-out-of-bounds": ("rust", "panic", "panicked: index out of bounds: the len is 3 but the index is 3",
+    "rust-warnings-then-e0382": ("rust", "E0382", "error[E0382]: use of moved value: `jobs`",
+                                 "src/main.rs:15", "E0382"),
+    "rust-panic-index-out-of-bounds": ("rust", "panic",
+                                       "panicked: index out of bounds: the len is 3 but the index is 3",
                                        "src/main.rs:5", None),
     # Go: panics with goroutine traces and compiler errors
     "go-nil-map-assignment": ("go", "panic", "panic: assignment to entry in nil map",
@@ -60,20 +68,23 @@ EXPECTED = {
     "go-unused-var-import": ("go", "compile error", 'imported and not used: "os"', "./main.go:6", None),
     # Java: exceptions with causes, javac
     "java-npe-helpful-message": ("java", "java.lang.NullPointerException",
-                                 'java.lang.NullPointerException: Cannot invoke "String.t', "CouponService.java:16", None),
+                                 'java.lang.NullPointerException: Cannot invoke "String.t',
+                                 "CouponService.java:16", None),
     "java-javac-cannot-find-symbol": ("java", "javac", "error: cannot find symbol",
                                       "src/com/acme/billing/InvoiceService.java:10", None),
     # .NET (Mono): unhandled exceptions and compiler errors
     "dotnet-winforms-datagridview-null": ("dotnet", "System.NullReferenceException",
                                           "System.NullReferenceException: Object reference not set to an instance",
                                           "/home/dev/src/CustomerApp/CustomersForm.cs:45", None),
-    "dotnet-cs0103-typo": ("dotnet", "CS0103", "error CS0103: The name `ordersTotal' does not exist", "Program.cs:13", "CS0103"),
+    "dotnet-cs0103-typo": ("dotnet", "CS0103", "error CS0103: The name `ordersTotal' does not exist",
+                           "Program.cs:13", "CS0103"),
     # SQL servers through clients and drivers
-    "mariadb-client-fk-seed-order": ("mysql", "ERROR 1452", "ERROR 1452 (23000): Cannot add or update a child row", None, "1452"),
-    "postgresql-psql-fk-verbose": ("postgresql", "SQLSTATE 23503", 'insert or update on table "loans" violates foreign key',
-                                   None, "23503"),
-    "postgresql-node-pg-fk": ("postgresql", "SQLSTATE 23503", 'insert or update on table "readings" violates foreign key',
-                              None, "23503"),
+    "mariadb-client-fk-seed-order": ("mysql", "ERROR 1452", "ERROR 1452 (23000): Cannot add or update a child row",
+                                     None, "1452"),
+    "postgresql-psql-fk-verbose": ("postgresql", "SQLSTATE 23503",
+                                   'insert or update on table "loans" violates foreign key', None, "23503"),
+    "postgresql-node-pg-fk": ("postgresql", "SQLSTATE 23503",
+                              'insert or update on table "readings" violates foreign key', None, "23503"),
 }
 
 
@@ -123,7 +134,8 @@ def test_a_tools_advice_after_its_error_line_is_kept_as_notes():
     branch = next(s for s in parsed("git-branch-not-fully-merged") if s.ecosystem == "git")
     assert branch.message.startswith("error: The branch 'experiment' is not fully merged")
     assert branch.notes == ("If you are sure you want to delete it, run 'git branch -D experiment'.",)
-    pull = next(s for s in parsed("git-pull-with-unmerged-files") if s.ecosystem == "git" and s.message.startswith("error: Pulling"))
+    pull = next(s for s in parsed("git-pull-with-unmerged-files")
+                if s.ecosystem == "git" and s.message.startswith("error: Pulling"))
     assert pull.notes[0].startswith("Fix them up in the work tree")  # "hint: " taken off; the fatal line is not advice
     assert not any(note.startswith("fatal:") for note in pull.notes)
 

@@ -40,7 +40,8 @@ def test_a_huge_paste_keeps_head_and_tail_and_says_so():
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("2026-11-27 10:11:12,345 ERROR [django.request] Internal Server Error: /cart/", "Internal Server Error: /cart/"),
+        ("2026-11-27 10:11:12,345 ERROR [django.request] Internal Server Error: /cart/",
+         "Internal Server Error: /cart/"),
         ("[2026-11-27T10:11:12.345Z] ERROR: TypeError: x is not a function", "TypeError: x is not a function"),
         ("2026-11-27 10:11:12 ERROR app.views: KeyError: 'sku'", "KeyError: 'sku'"),
         ("Nov 27 10:11:12 web01 gunicorn[812]: ValueError: bad value", "ValueError: bad value"),

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.evaluate import evaluate, load_questions
 from assistant.search import open_searcher
-from ingest.pipeline import run_ingest
+from embeddings.pipeline import run_ingest
 from khub.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,16 +159,18 @@ def test_every_confident_diagnosis_shows_the_entrys_way_out(indexed, tmp_path):
     fix or corrected code wherever the entry states one (fix.py finds it by what sections say)."""
     import json
 
+    from khub_cli import khub_cli
+
     from assistant.diagnose.fit import load_cases
     from assistant.diagnose.fix import find_fix
     from assistant.search import open_searcher
-    from khub_cli import khub_cli
 
     settings, _, _ = indexed
     cases = [case for case in load_cases([REAL_CASES]) if case.grades]
     batch = tmp_path / "pastes.jsonl"
     batch.write_text("".join(json.dumps({"id": case.id, "text": case.text}) + "\n" for case in cases))
-    results = [json.loads(line) for line in khub_cli(settings)("diagnose", "--batch", batch, "--json").stdout.splitlines()]
+    results = [json.loads(line)
+               for line in khub_cli(settings)("diagnose", "--batch", batch, "--json").stdout.splitlines()]
     index = open_searcher(settings).index
     shown, states = {}, {}
     for result in results:

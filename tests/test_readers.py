@@ -78,7 +78,7 @@ def test_markdown_problems_name_the_line(tmp_path, content, where, words):
 
 
 def test_non_utf8_file_names_the_line(tmp_path):
-    path = write(tmp_path, "latin.md", "---\nid: x\n".encode() + "title: café\n".encode("latin-1") + b"---\nbody\n")
+    path = write(tmp_path, "latin.md", b"---\nid: x\n" + "title: café\n".encode("latin-1") + b"---\nbody\n")
     problem = only(read_markdown(path, "latin.md"))
     assert problem.where == "latin.md:3"
     assert "not valid UTF-8" in problem.message and "UTF-8" in problem.hint

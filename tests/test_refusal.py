@@ -50,7 +50,8 @@ def test_the_model_file_round_trips_and_a_file_with_unknown_signals_says_how_to_
     model = RefusalModel(("top", "margin"), (5.0, 1.0), -7.0, -1.0)
     save_model(model, tmp_path / "refusal.json")
     assert load_model(tmp_path / "refusal.json") == model
-    (tmp_path / "bad.json").write_text(json.dumps({"signals": ["top", "vibes"], "weights": [1, 1], "bias": 0, "threshold": 0}))
+    (tmp_path / "bad.json").write_text(json.dumps({"signals": ["top", "vibes"], "weights": [1, 1], "bias": 0,
+                                                   "threshold": 0}))
     with pytest.raises(ConfigError, match="vibes.*bench/answers.py --fit"):
         load_model(tmp_path / "bad.json")
     (tmp_path / "broken.json").write_text("{not json")

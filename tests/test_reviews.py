@@ -65,7 +65,8 @@ def test_concurrent_writers_lose_no_rows(tmp_path):
     path = tmp_path / "reviews.sqlite"
     ReviewStore(path)
     threads = [threading.Thread(target=_write_many, args=(str(path), 40)) for _ in range(4)]
-    processes = [multiprocessing.get_context("spawn").Process(target=_write_many, args=(str(path), 40)) for _ in range(3)]
+    processes = [multiprocessing.get_context("spawn").Process(target=_write_many, args=(str(path), 40))
+                 for _ in range(3)]
     for worker in [*threads, *processes]:
         worker.start()
     for worker in [*threads, *processes]:

@@ -5,7 +5,7 @@ import pytest
 from assistant.fuse import reciprocal_rank_fusion
 from assistant.search import open_searcher
 from embeddings.database import Filters, match_expression
-from ingest.pipeline import run_ingest
+from embeddings.pipeline import run_ingest
 
 
 @pytest.fixture
@@ -84,7 +84,8 @@ def test_large_indexes_use_an_hnsw_graph_with_the_same_answers(archive, settings
     run_ingest([archive], settings)
     searcher = open_searcher(settings)
     assert searcher.index.manifest.vector_index.startswith("IndexHNSWFlat")
-    assert searcher.search("ERROR 1452 (23000): Cannot add or update a child row", top_k=1)[0].entry_id == "error/fk-violation"
+    assert (searcher.search("ERROR 1452 (23000): Cannot add or update a child row", top_k=1)[0].entry_id
+            == "error/fk-violation")
     hits = searcher.search("python error module threads", top_k=10, filters=Filters(language="python"))
     assert {hit.entry_id for hit in hits} == {"qa/python-gil", "error/module-not-found"}
     searcher.index.close()

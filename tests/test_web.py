@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from ingest.pipeline import run_ingest
-from khub.settings import Settings
 from trace_cases import load_cases
+
+from embeddings.pipeline import run_ingest
+from khub.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -79,7 +79,8 @@ def test_api_search_diagnose_and_ask_with_gradio_client(server):
 
     url, _ = server
     client = Client(url, verbose=False)
-    assert set(client.view_api(print_info=False, return_format="dict")["named_endpoints"]) >= {"/ask", "/diagnose", "/search"}
+    assert (set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+            >= {"/ask", "/diagnose", "/search"})
     found = client.predict("walk a category tree of unknown depth with SQL", api_name="/search")
     assert found["hits"][0]["entry_id"] == "snippet/recursive-cte-hierarchy"
     assert {"entry_id", "score", "title", "kind", "chunk_id", "passage"} <= set(found["hits"][0])
@@ -156,7 +157,8 @@ def test_thumbs_on_an_answer_land_in_the_review_store(page, server):
 
 def test_a_pasted_traceback_finds_its_entry_and_the_users_frame(page):
     ask(page, CASES["python-venv-yaml-missing"]["text"])
-    assert page.locator("#khub-sources .khub-card").first.get_attribute("data-entry-id") == "error/venv-module-not-found"
+    assert (page.locator("#khub-sources .khub-card").first.get_attribute("data-entry-id")
+            == "error/venv-module-not-found")
     assert "/home/dev/release-tools/check_manifests.py:5" in page.locator("#khub-chat").inner_text()
 
 
@@ -172,7 +174,8 @@ def test_typing_in_search_shows_results_and_opens_an_entry(page):
 
 
 def test_entry_and_pasted_html_stay_inert(page):
-    ask(page, 'untrusted html rendering <img src=x onerror="window.__khubXss=\'paste\'"><script>window.__khubXss=1</script>'
+    ask(page, 'untrusted html rendering <img src=x onerror="window.__khubXss=\'paste\'">'
+              "<script>window.__khubXss=1</script>"
               " [click](javascript:window.__khubXss='paste-link')")
     page.get_by_role("tab", name="Search").click()
     box = field(page, "khub-search")

@@ -48,7 +48,8 @@ def build_app(services: Services) -> gr.Blocks:
     """The whole app: Ask, Search and Review tabs, and the public API."""
     with gr.Blocks(title="khub — engineering knowledge hub") as app:
         # The public API first, so its stable names are taken before any UI event is named.
-        gr.api(api.ask_endpoint(services), api_name="ask", concurrency_limit=ANSWER_CONCURRENCY, concurrency_id="answers")
+        gr.api(api.ask_endpoint(services), api_name="ask", concurrency_limit=ANSWER_CONCURRENCY,
+               concurrency_id="answers")
         gr.api(api.diagnose_endpoint(services), api_name="diagnose")
         gr.api(api.search_endpoint(services), api_name="search")
         gr.Markdown("# khub\nAsk the archive, paste an error, or search it. "
@@ -64,7 +65,8 @@ def build_app(services: Services) -> gr.Blocks:
 
 def _mode_line(assistant: Assistant) -> str:
     model = assistant.config.model
-    return "extractive mode (no language model; " + render.MODEL_HINT + ")" if model == "extractive" else f"model {model}"
+    return ("extractive mode (no language model; " + render.MODEL_HINT + ")" if model == "extractive"
+            else f"model {model}")
 
 
 def _filters() -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown]:
@@ -87,7 +89,8 @@ def _ask_tab(services: Services) -> None:
     chatbot = gr.Chatbot(label="Conversation", height=460, sanitize_html=True, allow_tags=False,
                          feedback_options=("Like", "Dislike"), elem_id="khub-chat")
     question = gr.Textbox(label="Question or pasted error output", lines=3, submit_btn=True, elem_id="khub-question",
-                          placeholder="How do I invalidate a JWT early?   — or paste a traceback, a compiler or database error")
+                          placeholder="How do I invalidate a JWT early?   — or paste a traceback, a compiler "
+                                      "or database error")
     kind, language, level = _filters()
     sources = gr.HTML(label="Sources", elem_id="khub-sources")
     answer_ids = gr.State([])  # the review store's id of each answer in the conversation
@@ -165,7 +168,8 @@ def _search_tab(services: Services) -> None:
 def _review_tab(services: Services) -> None:
     if services.review_login is None:
         gr.Markdown("### Review is off\nMentors review stored answers here. To turn it on, set `KHUB_REVIEW_USER` "
-                    "and `KHUB_REVIEW_PASSWORD` in the environment and restart `khub serve`.", elem_id="khub-review-off")
+                    "and `KHUB_REVIEW_PASSWORD` in the environment and restart `khub serve`.",
+                    elem_id="khub-review-off")
         return
     signed_in = gr.State(False)
     with gr.Group(visible=True) as login_box:

@@ -42,7 +42,8 @@ def answer_markdown(answer: Answer) -> str:
     for sentence in answer.unsupported_sentences:
         shown = safe_markdown(sentence, links=False)
         text = text.replace(shown, f"{shown} ⚠️ *not supported by the cited passages*", 1)
-    mode = "extractive mode (no language model; " + MODEL_HINT + ")" if answer.mode == EXTRACTIVE else f"model `{answer.mode}`"
+    mode = ("extractive mode (no language model; " + MODEL_HINT + ")" if answer.mode == EXTRACTIVE
+            else f"model `{answer.mode}`")
     notices = "".join(f"\n\n> ⚠️ {safe_markdown(notice)}" for notice in answer.notices)
     return f"{text}{notices}\n\n*Answered by {mode}.*"
 
@@ -55,8 +56,8 @@ def source_cards(citations: Sequence[Citation], entries: dict[str, Entry]) -> st
     for citation in citations:
         entry = entries.get(citation.entry_id)
         kind = entry.kind if entry else ""
-        whole = (f"<details><summary>Open the whole entry</summary><pre class='khub-entry'>{html.escape(entry.body)}</pre>"
-                 "</details>") if entry else ""
+        whole = ("<details><summary>Open the whole entry</summary>"
+                 f"<pre class='khub-entry'>{html.escape(entry.body)}</pre></details>") if entry else ""
         cards.append(
             f"<div class='khub-card' data-entry-id='{html.escape(citation.entry_id, quote=True)}'>"
             f"<div class='khub-card-head'><b>[{citation.n}] {html.escape(citation.title)}</b> "
@@ -77,8 +78,8 @@ def results_markdown(query: str, hits: Sequence[Hit]) -> str:
     for rank, hit in enumerate(hits, start=1):
         passage = " ".join(hit.passage.split())
         passage = passage[:280] + (" …" if len(passage) > 280 else "")
-        lines.append(f"**{rank}. {safe_markdown(hit.title)}**  \n`{hit.entry_id}` · {hit.kind} · {safe_markdown(hit.section)}"
-                     f"  \n{safe_markdown(passage)}")
+        lines.append(f"**{rank}. {safe_markdown(hit.title)}**  \n"
+                     f"`{hit.entry_id}` · {hit.kind} · {safe_markdown(hit.section)}  \n{safe_markdown(passage)}")
     return "\n\n".join(lines)
 
 
@@ -89,4 +90,5 @@ def entry_markdown(entry: Entry | None) -> str:
     facts = " · ".join(fact for fact in [entry.kind, entry.level or "", ", ".join(entry.languages),
                                           ", ".join(entry.tags)] if fact)
     message = f"\n\n**Error message:** {safe_markdown(entry.error_message)}" if entry.error_message else ""
-    return f"## {safe_markdown(entry.title)}\n\n`{entry.id}` · {safe_markdown(facts)}{message}\n\n{safe_markdown(entry.body)}"
+    return (f"## {safe_markdown(entry.title)}\n\n`{entry.id}` · {safe_markdown(facts)}{message}\n\n"
+            f"{safe_markdown(entry.body)}")

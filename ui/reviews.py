@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.answer import Answer
@@ -130,7 +130,8 @@ class ReviewStore:
             answer["feedback"] = [dict(r) for r in connection.execute(
                 "SELECT helpful, note, created_at FROM feedback WHERE answer_id = ? ORDER BY id", (answer_id,))]
             answer["reviews"] = [dict(r) for r in connection.execute(
-                "SELECT verdict, note, reviewer, created_at FROM reviews WHERE answer_id = ? ORDER BY id", (answer_id,))]
+                "SELECT verdict, note, reviewer, created_at FROM reviews WHERE answer_id = ? ORDER BY id",
+                (answer_id,))]
         return answer
 
     def export_csv(self, path: Path) -> Path:
@@ -158,4 +159,4 @@ class ReviewStore:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import khub  # noqa: F401  (GRADIO_ANALYTICS_ENABLED=False before gradio is imported)
 from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
+from assistant.llm import ModelConfig
 from assistant.search import open_searcher
 from khub.settings import Settings
 from ui.reviews import FILE_NAME, ReviewStore
@@ -18,7 +19,7 @@ def open_services(settings: Settings, review_login: tuple[str, str] | None = Non
 
     searcher = open_searcher(settings)
     diagnoser = Diagnoser(searcher)
-    assistant = Assistant(searcher, diagnoser, searcher.encode_texts, settings.model_config,
+    assistant = Assistant(searcher, diagnoser, searcher.encode_texts, ModelConfig.from_settings(settings),
                           refuse_below=settings.refuse_below)
     reviews = ReviewStore(settings.review_db or settings.index_dir / FILE_NAME)
     return Services(searcher, diagnoser, assistant, reviews, review_login)

@@ -22,7 +22,8 @@ def diagnosis_json(diagnosis: Diagnosis) -> dict:
     return {
         "confident": diagnosis.confident,
         "signature": diagnosis.signature.as_dict(),
-        "others": [{"ecosystem": s.ecosystem, "error_type": s.error_type, "message": s.message} for s in diagnosis.others],
+        "others": [{"ecosystem": s.ecosystem, "error_type": s.error_type, "message": s.message}
+                   for s in diagnosis.others],
         "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason, "title": h.title,
                   "matched_message": h.matched_message, "fix": h.fix.as_dict() if h.fix else None}
                  for h in diagnosis.hits],

@@ -74,7 +74,8 @@ class Diagnoser:
             raise IndexMismatchError(f"the index keyed its error entries with version {keys}, this khub reads "
                                      f"version {KEYS_VERSION}; re-key them with: khub ingest")
         self.searcher = searcher
-        self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows(), ecosystems=searcher.index.entry_ecosystems())
+        self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows(),
+                                               ecosystems=searcher.index.entry_ecosystems())
         self.ranker = ranker or load_ranker()
 
     def diagnose(self, raw: str | bytes, top_k: int = 5, exclude: Collection[int] = ()) -> Diagnosis:
@@ -134,8 +135,9 @@ class Diagnoser:
             match = matches.get(pos)
             same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(error.ecosystem, pos)
             entry = self.catalog.entry(pos)
-            paste = PasteEvidence(self.catalog.context(pos, words), self.catalog.framework_unmet(pos, words), float(code),
-                                  entry is not None, bool(entry and entry.about_class), bool(entry and entry.curated))
+            paste = PasteEvidence(self.catalog.context(pos, words), self.catalog.framework_unmet(pos, words),
+                                  float(code), entry is not None, bool(entry and entry.about_class),
+                                  bool(entry and entry.curated))
             yield pair_evidence(pos, match, search.get(pos, SearchEvidence()), same_ecosystem, paste, primary, error)
 
     def _source_evidence(self, error: ErrorSignature, positions: list[int]) -> np.ndarray:

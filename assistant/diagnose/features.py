@@ -20,7 +20,8 @@ FEATURES = (
     "code",  # the error code both carry (E0382, TS2322, 1452, SQLSTATE 23503)
     "other_code",  # both carry codes, none shared: a strong sign of another error
     "similarity",  # 0..1, the closest message template
-    "similar_60", "similar_80", "similar_90",  # how far above 0.6 / 0.8 / 0.9 it is (hinges: a close template says much more)
+    # how far above 0.6 / 0.8 / 0.9 it is (hinges: a close template says much more)
+    "similar_60", "similar_80", "similar_90",
     "headline",  # that closest template is the entry's own message, not one of the variants it lists
     "same_type",  # the same error type (TypeError, KeyError)
     "other_type",  # both name a type, and they differ
@@ -92,8 +93,8 @@ def pair_evidence(pos: int, match: MessageMatch | None, search: SearchEvidence, 
         "parent": 1 / match.parent_depth if match and match.parent_depth else 0.0,
         "same_ecosystem": float(same_ecosystem is True), "other_ecosystem": float(same_ecosystem is False),
         "chunk": search.chunk, "lead": search.lead, "bm25": search.bm25,
-        "context": paste.context, "framework_unmet": float(paste.framework_unmet), "source": paste.source, "error_entry": float(paste.error_entry),
-        "about_class": float(paste.about_class),
+        "context": paste.context, "framework_unmet": float(paste.framework_unmet), "source": paste.source,
+        "error_entry": float(paste.error_entry), "about_class": float(paste.about_class),
         "primary": float(primary),
         "warning": float(is_warning(error)),
     }

@@ -108,7 +108,8 @@ def examine_cases(diagnoser: Diagnoser, cases: Sequence[Case], progress=None) ->
         relevant = {pos: grade for entry, grade in case.grades.items() if (pos := index.position(entry)) is not None}
         names = {pos: index.entry_ids[pos] for pos in (examination.evidence if examination else ())}
         curated = frozenset(pos for pos in names if diagnoser.curated(pos))
-        examined.append(Examined(case, examination, relevant, _family(diagnoser, examination, relevant), names, curated))
+        examined.append(Examined(case, examination, relevant, _family(diagnoser, examination, relevant), names,
+                                 curated))
         if progress:
             progress()
     return examined
@@ -170,7 +171,8 @@ def _fit_ranking(examined: Sequence[Examined]) -> tuple[float, ...]:
     return coefficients
 
 
-def _confidence_rows(ranker: Ranker, examined: Sequence[Examined], top: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _confidence_rows(ranker: Ranker, examined: Sequence[Examined],
+                     top: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The top few candidates of every paste (and of every leave-entry-out run), ranked by ``ranker``:
     their features and ranking score, and whether each is a right answer."""
     rows, labels, weights = [], [], []
@@ -193,7 +195,8 @@ def _confidence_rows(ranker: Ranker, examined: Sequence[Examined], top: int = 3)
     return np.array(rows), np.array(labels, dtype=bool), np.array(weights)
 
 
-def _logistic(values: np.ndarray, labels: np.ndarray, weights: np.ndarray, intercept: bool) -> tuple[tuple[float, ...], float]:
+def _logistic(values: np.ndarray, labels: np.ndarray, weights: np.ndarray,
+              intercept: bool) -> tuple[tuple[float, ...], float]:
     """A regularised logistic regression (scikit-learn) on standardised columns, returned in raw units."""
     from sklearn.linear_model import LogisticRegression  # only fitting needs scikit-learn
 

@@ -18,9 +18,11 @@ from ingest.chunk import split_sections
 from ingest.entry import Entry
 
 CAUSE_HEADING = re.compile(r"\b(cause|went wrong|means|meaning|why|reason|explanation|explained)\b", re.I)
-FIX_HEADING = re.compile(r"\b(fix|fixing|solution|solve|resolv\w*|workaround|remed\w*|can be done|to do|how to)\b", re.I)
+FIX_HEADING = re.compile(r"\b(fix|fixing|solution|solve|resolv\w*|workaround|remed\w*|can be done|to do|how to)\b",
+                         re.I)
 SKIP_HEADING = re.compile(r"\b(output|see also|message|error type|status|specifications?|compatibility|where)\b", re.I)
-BAD = re.compile(r"\b(erroneous|incorrect|invalid|wrong|bad|broken|fails?|failing|compile_fail|triggers?|causes? this)\b", re.I)
+BAD = re.compile(r"\b(erroneous|incorrect|invalid|wrong|bad|broken|fails?|failing|compile_fail|triggers?"
+                 r"|causes? this)\b", re.I)
 GOOD = re.compile(r"\b(fix\w*|correct\w*|valid|good|instead|works?|solution|ok|should|to solve|resolve\w*)\b", re.I)
 OK_COMMENT = re.compile(r"(//|#|--)\s*(ok|fine|works|correct|fixed)\b", re.I)
 OUTPUT_FENCE = re.compile(r"^(?:`{3,}|~{3,})\s*(text|plain|console|pytb|output|shell-session|log)?\s*$", re.I)
@@ -45,7 +47,8 @@ class Fix:
     def held_by(self, passage: str) -> bool:
         """Whether a passage of the entry holds part of what this fix states (its cause, fix or code)."""
         for text in (self.cause, self.fix, self.fixed_code, self.broken_code):
-            lines = [line.strip() for line in (text or "").split("\n") if line.strip() and not line.startswith(("```", "~~~"))]
+            lines = [line.strip() for line in (text or "").split("\n")
+                     if line.strip() and not line.startswith(("```", "~~~"))]
             if lines and lines[0][:60] in passage:
                 return True
         return False
@@ -74,7 +77,8 @@ def _section_text(sections: list[tuple[str, list[str]]], heading: re.Pattern, *,
     """The prose of the first section whose heading matches (with its code blocks when ``code``)."""
     for name, blocks in sections:
         if heading.search(name) and not SKIP_HEADING.search(name) and not (exclude and exclude.search(name)):
-            kept = [block for block in blocks if not _is_output(block) and (code or not block.startswith(("```", "~~~")))]
+            kept = [block for block in blocks
+                    if not _is_output(block) and (code or not block.startswith(("```", "~~~")))]
             text = "\n\n".join(kept if code else kept[:CAUSE_PARAGRAPHS])
             if text.strip():
                 return _cut(text)
@@ -96,10 +100,11 @@ def _example_code(sections: list[tuple[str, list[str]]]) -> tuple[str | None, st
             if _is_output(block):
                 continue
             fence = block.split("\n", 1)[0]
-            if broken is None and (BAD.search(fence) or BAD.search(before) or BAD.search(name)) and not GOOD.search(fence):
+            if (broken is None and (BAD.search(fence) or BAD.search(before) or BAD.search(name))
+                    and not GOOD.search(fence)):
                 broken = block
-            elif broken is not None and fixed is None and (GOOD.search(fence) or GOOD.search(before) or GOOD.search(name)
-                                                              or OK_COMMENT.search(block)):
+            elif broken is not None and fixed is None and (GOOD.search(fence) or GOOD.search(before)
+                                                           or GOOD.search(name) or OK_COMMENT.search(block)):
                 fixed, lead = block, (before if GOOD.search(before) else None)
             before = ""
     return broken, fixed, lead and _cut(lead)

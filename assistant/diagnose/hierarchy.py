@@ -76,7 +76,8 @@ def write_table(path: Path = TABLE) -> int:
 
 def _in_stdlib(module: str) -> bool:
     top = module.split(".")[0]
-    return top not in ("builtins", "__main__") and (top in sys.stdlib_module_names or top.lstrip("_") in sys.stdlib_module_names)
+    return top not in ("builtins", "__main__") and (top in sys.stdlib_module_names
+                                                    or top.lstrip("_") in sys.stdlib_module_names)
 
 
 def _printed(cls: type) -> str:

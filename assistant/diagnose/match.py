@@ -113,7 +113,8 @@ class ErrorCatalog:
             if pos not in best or scores[index] > scores[best[pos]]:
                 best[pos] = index
         error_type = signature_type(signature)
-        parents = {type_name(name): depth for depth, name in enumerate(ancestors(signature.ecosystem, signature.error_type), 1)}
+        parents = {type_name(name): depth
+                   for depth, name in enumerate(ancestors(signature.ecosystem, signature.error_type), 1)}
         wanted = {pos for pos, index in best.items() if scores[index] >= MIN_SIMILARITY}
         wanted |= {pos for code in signature.codes for pos in self._by_code.get(code, ())}
         wanted |= self._by_type.get(error_type, set()) if error_type else set()
@@ -177,7 +178,8 @@ def paste_words(text: str) -> set[str]:
 def _catalog_entry(row: tuple, templates: list[str]) -> CatalogEntry:
     pos, codes, ecosystems, tags, error_type, curated = row
     own_type = type_name(error_type or "")
-    if not own_type or " " in own_type or (own_type in BASE_TYPES - PYTHON_BASES) or not re.fullmatch(r"[a-z_][\w]*", own_type):
+    if (not own_type or " " in own_type or (own_type in BASE_TYPES - PYTHON_BASES)
+            or not re.fullmatch(r"[a-z_][\w]*", own_type)):
         own_type = next((_error_type(template) for template in templates if _error_type(template)), "")
     about_class = bool(templates) and all(re.fullmatch(r"[\w.$\\]+", template) for template in templates)
     return CatalogEntry(pos, frozenset(codes), frozenset(ecosystems), tuple(tags), own_type, bool(curated), about_class)

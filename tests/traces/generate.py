@@ -150,7 +150,8 @@ PROBES = {
     "php-pdo-mysql": lambda: ("pdo_mysql" if "pdo_mysql" in sh(["php", "-m"])[1] else None),
     "php-pdo-pgsql": lambda: ("pdo_pgsql" if "pdo_pgsql" in sh(["php", "-m"])[1] else None),
     "cargo": lambda: _with(
-        _version(["cargo", "--version"], r"cargo \S+"), _version(["rustc", "--version"], r"rustc \S+"), "{base} / {extra}"
+        _version(["cargo", "--version"], r"cargo \S+"), _version(["rustc", "--version"], r"rustc \S+"),
+        "{base} / {extra}"
     ),
     "go": lambda: _version(["go", "version"], r"go\d\S*"),
     "javac": lambda: _version(["javac", "-version"]),
@@ -158,7 +159,8 @@ PROBES = {
     "mono": lambda: _version(["mono", "--version"], r"Mono JIT compiler version \S+"),
     "mcs": lambda: _version(["mcs", "--version"]),
     "xvfb": lambda: ("xvfb-run" if shutil.which("xvfb-run") else None),
-    "mariadb-client": lambda: _with(_version(["mariadb", "--version"], r"(?<=Distrib )[^,]+"), "", "mariadb client {base}"),
+    "mariadb-client": lambda: _with(_version(["mariadb", "--version"], r"(?<=Distrib )[^,]+"), "",
+                                    "mariadb client {base}"),
     "psql": lambda: _version(["psql", "--version"]),
     "php-mysqli": lambda: ("mysqli" if "mysqli" in sh(["php", "-m"])[1] else None),
     "curl": lambda: _version(["curl", "--version"], r"curl \S+"),
@@ -170,9 +172,10 @@ PROBES = {
     "dash": lambda: ("dash (/bin/sh)" if os.path.realpath("/bin/sh").endswith("dash") else None),
     "git": lambda: _version(["git", "--version"], r"git version \S+"),
     "make": lambda: _version(["make", "--version"], r"GNU Make \S+"),
-    "pip": lambda: _with(_version(["python3", "-m", "pip", "--version"], r"pip \S+"), _version(["python3", "--version"]),
-                         "{base} ({extra})"),
-    "pip-debian": lambda: _with(_version(["/usr/bin/pip", "--version"], r"pip \S+"), "", "{base} (Debian /usr/bin/pip)"),
+    "pip": lambda: _with(_version(["python3", "-m", "pip", "--version"], r"pip \S+"),
+                         _version(["python3", "--version"]), "{base} ({extra})"),
+    "pip-debian": lambda: _with(_version(["/usr/bin/pip", "--version"], r"pip \S+"), "",
+                                "{base} (Debian /usr/bin/pip)"),
     "npm": lambda: _with(_version(["npm", "--version"]), "", "npm {base}"),
 }
 
@@ -385,8 +388,8 @@ def case_env(case: Case, workdir: Path) -> dict:
         # Keep the captured text free of colours and hints that the session's own shell may set.
         if key.startswith(("PYTHON", "NODE_", "CARGO_TERM", "FORCE_COLOR", "NO_COLOR", "CLICOLOR", "VIRTUAL_ENV",
                            "RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "RUST_LOG", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-                           "GIT_", "PIP_", "npm_config_", "NPM_CONFIG_", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS",
-                           "RUBYOPT", "GEM_", "BUNDLE_", "MAKEFLAGS", "MFLAGS")):
+                           "GIT_", "PIP_", "npm_config_", "NPM_CONFIG_", "ASAN_OPTIONS", "UBSAN_OPTIONS",
+                           "LSAN_OPTIONS", "RUBYOPT", "GEM_", "BUNDLE_", "MAKEFLAGS", "MFLAGS")):
             if key not in KEEP_ENV:
                 env.pop(key)
     env.update(

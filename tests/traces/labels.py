@@ -3,12 +3,12 @@
 
 The dev set (../shared/eval/dev/traces.jsonl) labels a Python error with every archive entry about
 its exception class: ``python-exceptions/<Class>`` and all friendly-traceback entries (and the hub's
-own Python error entries) whose ``error_type`` is that class (grade 2 for those that explain this very message, grade 1 for the
-others). Cases written here follow the same rule, so that figures mean the same on both sets: a
-case labelled with an entry of a class the paste itself prints gets every other entry of that
-class, at grade 1 unless it already had a grade. A parent-class fallback (python-exceptions/ValueError
-for a JSONDecodeError) stays as it is: the other ValueError entries explain other errors. Hand-picked
-grade 2 labels are kept.
+own Python error entries) whose ``error_type`` is that class (grade 2 for those that explain this
+very message, grade 1 for the others). Cases written here follow the same rule, so that figures mean
+the same on both sets: a case labelled with an entry of a class the paste itself prints gets every
+other entry of that class, at grade 1 unless it already had a grade. A parent-class fallback
+(python-exceptions/ValueError for a JSONDecodeError) stays as it is: the other ValueError entries
+explain other errors. Hand-picked grade 2 labels are kept.
 
     python tests/traces/labels.py            # apply to tests/traces/cases/python*.jsonl and
                                              # tests/traces/programs/python/*/case.json
@@ -62,7 +62,8 @@ PRINTED_CLASS = re.compile(r"^(?:E\s+|Sorry: |[\s|+]*)(?:[\w]+\.)*([A-Z]\w*(?:Er
                            r"|Iteration|Group))\b", re.M)
 
 
-def expand(grades: dict[str, int], class_of: dict[str, str], members: dict[str, list[str]], text: str) -> dict[str, int]:
+def expand(grades: dict[str, int], class_of: dict[str, str], members: dict[str, list[str]],
+           text: str) -> dict[str, int]:
     """The grades with every entry of each labelled exception class the paste prints added (grade 1).
 
     A class counts as printed when the paste prints it, or when the labeller gave one of its entries

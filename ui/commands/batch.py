@@ -35,5 +35,6 @@ def run_batch(lines: Iterable[str], field: str, handle: Callable[[str], dict], u
         record["took_ms"] = round(1000 * (time.perf_counter() - started), 2)
         click.echo(json.dumps(record, ensure_ascii=False))
     if failures:
-        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow", err=True)
+        click.secho(f"{failures} input line(s) could not be read; their output lines carry an \"error\"", fg="yellow",
+                    err=True)
         sys.exit(1)

@@ -12,8 +12,9 @@ import click
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
 from assistant.diagnose.fix import Fix
 from ui.commands.batch import run_batch
-from ui.shapes import diagnosis_json
 from ui.options import index_dir_option, json_option, settings_from
+from ui.shapes import diagnosis_json
+
 
 @click.command("diagnose")
 @click.argument("source", required=False, type=click.File("rb"))

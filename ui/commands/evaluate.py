@@ -9,8 +9,16 @@ from pathlib import Path
 import click
 
 from assistant.diagnose import PasteError, open_diagnoser
-from assistant.evaluate import (DiagnosisReport, DiagnosisScores, EvalReport, Scores, evaluate, evaluate_diagnosis,
-                                load_questions, load_traces)
+from assistant.evaluate import (
+    DiagnosisReport,
+    DiagnosisScores,
+    EvalReport,
+    Scores,
+    evaluate,
+    evaluate_diagnosis,
+    load_questions,
+    load_traces,
+)
 from assistant.search import open_searcher
 from khub.errors import EvaluationError
 from khub.settings import PROJECT_ROOT
@@ -67,9 +75,9 @@ def _print_report(report: EvalReport, path: Path, show_misses: bool) -> None:
     for name, scores in rows:
         click.echo(_row(name, scores))
     if report.missing_ids:
-        click.secho(f"\n{len(report.missing_ids)} labelled entries are not in the index (e.g. {report.missing_ids[0]}); "
-                    "ingest the archive the labels refer to, e.g.: khub ingest corpus ../shared/corpus-public/entries.jsonl",
-                    fg="yellow")
+        click.secho(f"\n{len(report.missing_ids)} labelled entries are not in the index "
+                    f"(e.g. {report.missing_ids[0]}); ingest the archive the labels refer to, e.g.: "
+                    "khub ingest corpus ../shared/corpus-public/entries.jsonl", fg="yellow")
     if show_misses:
         for miss in report.misses:
             click.echo(f"\nmiss {miss['id']}: {miss['query']}\n  want {miss['relevant']}\n  got  {miss['got']}")

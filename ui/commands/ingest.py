@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from ingest.pipeline import IngestResult, run_ingest
+from embeddings.pipeline import IngestResult, run_ingest
 from ui.options import index_dir_option, json_option, settings_from
 
 
@@ -33,7 +33,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
       khub ingest my-notes/ --strict --json
     """
     settings = settings_from(index_dir)
-    with _ProgressBar(disable=None) as bar:
+    with ProgressBar(disable=None) as bar:
         result = run_ingest(paths, settings, strict=strict, rebuild=rebuild, progress=bar.update_to)
     if as_json:
         click.echo(json.dumps(_summary(result, settings.index_dir), indent=2))
@@ -41,7 +41,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
         _print_summary(result, settings.index_dir)
 
 
-class _ProgressBar:
+class ProgressBar:
     """A tqdm bar that appears only once there is something to encode."""
 
     def __init__(self, disable: bool | None):

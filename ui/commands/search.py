@@ -11,9 +11,17 @@ import click
 from assistant.search import Hit, open_searcher
 from embeddings.database import Filters
 from ui.commands.batch import run_batch
+from ui.options import (
+    index_dir_option,
+    json_option,
+    kind_option,
+    language_option,
+    level_option,
+    settings_from,
+    top_k_option,
+)
 from ui.shapes import hit_json
-from ui.options import (index_dir_option, json_option, kind_option, language_option, level_option,
-                        settings_from, top_k_option)
+
 
 @click.command("search")
 @click.argument("query", required=False)

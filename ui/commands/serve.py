@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from embeddings.store import IndexStore
-from ui.commands.ingest import _ProgressBar
+from khub.errors import ConfigError
+from khub.settings import review_login
+from ui.commands.ingest import ProgressBar
 from ui.options import index_dir_option, settings_from
 
 
@@ -42,17 +43,17 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
 
 
 def _build_first_index(settings) -> None:
-    from ingest.pipeline import run_ingest
+    from embeddings.pipeline import run_ingest
 
     click.echo(f"No index at {settings.index_dir} yet: building it from {settings.corpus_dir} ...")
-    with _ProgressBar(disable=None) as bar:
+    with ProgressBar(disable=None) as bar:
         result = run_ingest([], settings, progress=bar.update_to)
     click.echo(f"Indexed {result.report.entries:,} entries ({result.report.chunks:,} chunks) in "
                f"{result.report.seconds:.1f} s.")
 
 
 def _review_login() -> tuple[str, str] | None:
-    user, password = os.environ.get("KHUB_REVIEW_USER", ""), os.environ.get("KHUB_REVIEW_PASSWORD", "")
-    if bool(user) != bool(password):
-        raise click.UsageError("set both KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD to turn mentor review on")
-    return (user, password) if user else None
+    try:
+        return review_login()
+    except ConfigError as exc:  # a usage mistake (exit status 2), as an option given wrong would be
+        raise click.UsageError(str(exc)) from exc

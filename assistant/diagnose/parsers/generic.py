@@ -18,12 +18,14 @@ ERROR_LINE = re.compile(
 # Ruby names the class last: "report.rb:3:in `+': no implicit conversion ... (TypeError)".
 RUBY_ERROR = re.compile(r"^\s*(?P<file>[\w./<>-]+):\d+:in [`'][^']*': (?P<message>.+) \((?P<type>[A-Z][\w:]*)\)$")
 # Many compilers put the location first: "cart.rb:16: syntax error, ...", "main.c:8:24: error: ..."
-LOCATED_ERROR = re.compile(r"^\s*(?P<file>[\w./-]+\.\w+):\d+(?::\d+)?: (?P<message>(?:fatal error|error|syntax error|runtime error)\b.*)$")
+LOCATED_ERROR = re.compile(r"^\s*(?P<file>[\w./-]+\.\w+):\d+(?::\d+)?: "
+                           r"(?P<message>(?:fatal error|error|syntax error|runtime error)\b.*)$")
 # The last resort: a line that says something failed, in the words tools use for it.
-FAILURE_LINE = re.compile(r"\b(?:errors?|fail(?:ed|ure|ures|s)?|FAIL|fatal|exception|denied|refused|not found|no such file"
-                          r"|cannot|can't|could not|couldn't|unable to|panic|abort(?:ed|ing)?|overflow|segmentation fault"
-                          r"|timed out|deadline exceeded|not allowed|unknown option|are required|data race|destroyed"
-                          r"|unexpected|expecting|out of memory|doesn't exist|does not exist|already in use)\b", re.I)
+FAILURE_LINE = re.compile(r"\b(?:errors?|fail(?:ed|ure|ures|s)?|FAIL|fatal|exception|denied|refused|not found"
+                          r"|no such file|cannot|can't|could not|couldn't|unable to|panic|abort(?:ed|ing)?|overflow"
+                          r"|segmentation fault|timed out|deadline exceeded|not allowed|unknown option|are required"
+                          r"|data race|destroyed|unexpected|expecting|out of memory|doesn't exist|does not exist"
+                          r"|already in use)\b", re.I)
 SOURCE_FILE = re.compile(r"[\w/-]\.(?P<extension>[a-z]{1,4})(?=[:\s\"'(),]|$)")
 ECOSYSTEM_OF_EXTENSION = {
     "py": "python", "js": "javascript", "mjs": "javascript", "cjs": "javascript", "jsx": "javascript",

@@ -19,7 +19,8 @@ LOCATION = re.compile(r"^(?P<file>.*?):(?P<line>\d+)(?::(?P<column>\d+))?$")
 NODE_HEADER = re.compile(r"^(?P<file>/\S+|[A-Za-z]:\\\S+|file://\S+):(?P<line>\d+)$")
 CODE_PROPERTY = re.compile(r"^\s*code: '(?P<code>[A-Z_0-9]+)'")
 # Consoles and test runners wrap the error line; unwrap it, keeping the location they give.
-CHROMIUM_CONSOLE = re.compile(r'^\[[\d:/.]+:\w+:CONSOLE[^\]]*\] "(?P<message>.*)", source: (?P<file>\S+) \((?P<line>\d+)\)$')
+CHROMIUM_CONSOLE = re.compile(r'^\[[\d:/.]+:\w+:CONSOLE[^\]]*\] "(?P<message>.*)", '
+                              r'source: (?P<file>\S+) \((?P<line>\d+)\)$')
 CHROMIUM_OPEN = re.compile(r'^\[[\d:/.]+:\w+:CONSOLE[^\]]*\] "')  # a console message that goes on over lines
 FIREFOX_ERROR = re.compile(r"^JavaScript (?P<level>error|warning): (?P<file>\S*), line (?P<line>\d+): (?P<message>.+)$")
 MAX_CONSOLE_LINES = 12

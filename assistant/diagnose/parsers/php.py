@@ -8,7 +8,8 @@ from assistant.diagnose.parsers.common import in_app, to_int
 from assistant.diagnose.signature import ErrorSignature, Frame
 
 ECOSYSTEM = "php"
-LEVELS = r"Fatal error|Parse error|Warning|Notice|Deprecated|Recoverable fatal error|Catchable fatal error|Strict Standards"
+LEVELS = (r"Fatal error|Parse error|Warning|Notice|Deprecated|Recoverable fatal error|Catchable fatal error"
+          r"|Strict Standards")
 # Anchored at a line start or after spaces: PHP glues errors onto unfinished output lines.
 ERROR_LINE = re.compile(rf"(?:^|(?<=\s))(?:PHP )?(?P<level>{LEVELS}):\s+(?P<body>.+?)"
                         r"(?: in (?P<file>\S+?)(?: on line |:)(?P<line>\d+))?\s*$")
@@ -18,7 +19,8 @@ STACK_FRAME = re.compile(r"^#\d+ (?P<file>[^(\n]+)\((?P<line>\d+)\): (?P<functio
 EXCEPTION_LINE = re.compile(r"^(?:PHP )?(?P<type>[\w\\]*(?:Exception|Error)): (?P<message>.+?)"
                             r" in (?P<file>/\S+|[A-Z]:\\\S+):(?P<line>\d+)$")
 # PHP's built-in server logs a request's fatal error without its level: "[200]: GET /x - Uncaught Error: ..."
-SERVER_REQUEST = re.compile(r"^\S+:\d+ \[\d{3}\]: [A-Z]+ \S+ - (?P<body>.+?)(?: in (?P<file>\S+?)(?: on line |:)(?P<line>\d+))?$")
+SERVER_REQUEST = re.compile(r"^\S+:\d+ \[\d{3}\]: [A-Z]+ \S+ - (?P<body>.+?)"
+                            r"(?: in (?P<file>\S+?)(?: on line |:)(?P<line>\d+))?$")
 FATAL = ("Fatal error", "Parse error", "Recoverable fatal error", "Catchable fatal error", "PHP Fatal error")
 
 
@@ -65,7 +67,8 @@ def _stack(following: list[str]) -> list[Frame]:
     frames = []
     for line in following[:60]:
         stripped = line.strip()
-        if stripped in ("Stack trace:", "") or stripped.startswith(("thrown in", "#")) and not STACK_FRAME.match(stripped):
+        if (stripped in ("Stack trace:", "")
+                or stripped.startswith(("thrown in", "#")) and not STACK_FRAME.match(stripped)):
             if stripped.startswith("thrown in") or (frames and not stripped):
                 break
             continue

@@ -96,7 +96,8 @@ def _read_traceback(lines: list[str], start: int) -> tuple[ErrorSignature | None
             frames.append(Frame(path, function, to_int(frame["line"]), None, in_app(path)))
             following = lines[index + 1] if index + 1 < len(lines) else ""
             code = following.strip() if following.startswith((" ", "\t")) and not FRAME.match(following) else ""
-        elif line.strip() and not line.startswith((" ", "\t")) and not line.lstrip().startswith(("^", "~", "[Previous")):
+        elif (line.strip() and not line.startswith((" ", "\t"))
+              and not line.lstrip().startswith(("^", "~", "[Previous"))):
             exception = EXCEPTION.match(line.strip()) or ANY_EXCEPTION.match(line.strip())
             if exception and frames:
                 message = _with_continuation(lines, index, line.strip())

@@ -12,11 +12,12 @@ DIAGNOSTIC = re.compile(r"^(?P<level>error|warning)(?:\[(?P<code>E\d{4})\])?: (?
 ARROW = re.compile(r"^\s*--> (?P<file>.+?):(?P<line>\d+):(?P<column>\d+)\s*$")
 SOURCE = re.compile(r"^\s*\d+ \| (?P<code>.*\S.*)$")
 HELP = re.compile(r"^\s*(?:= )?(?P<kind>help|note): (?P<text>.+)$")
-PANIC = re.compile(r"^thread '(?P<thread>[^']*)'(?: \(\d+\))? panicked at (?:(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+):?"
+PANIC = re.compile(r"^thread '(?P<thread>[^']*)'(?: \(\d+\))? panicked at "
+                   r"(?:(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+):?"
                    r"|'(?P<old_message>.*)', (?P<old_file>[^:\n]+):(?P<old_line>\d+):\d+)\s*$")
 # Summary lines cargo prints after the real diagnostics; they name no error of their own.
-SUMMARY = re.compile(r"^(?:could not compile|aborting due to|Some errors have detailed explanations|For more information"
-                     r"|\d+ warnings? emitted|build failed|test failed)", re.I)
+SUMMARY = re.compile(r"^(?:could not compile|aborting due to|Some errors have detailed explanations"
+                     r"|For more information|\d+ warnings? emitted|build failed|test failed)", re.I)
 
 
 def parse(text: str) -> list[ErrorSignature]:

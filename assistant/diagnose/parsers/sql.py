@@ -7,13 +7,16 @@ import re
 from assistant.diagnose.signature import ErrorSignature
 
 # MySQL/MariaDB client: ERROR 1452 (23000) at line 6: Cannot add or update a child row: ...
-MYSQL_CLIENT = re.compile(r"^ERROR (?P<code>\d{4}) \((?P<state>[0-9A-Z]{5})\)(?: at line \d+(?: in file: '[^']*')?)?: (?P<message>.+)$")
+MYSQL_CLIENT = re.compile(r"^ERROR (?P<code>\d{4}) \((?P<state>[0-9A-Z]{5})\)(?: at line \d+(?: in file: '[^']*')?)?"
+                          r": (?P<message>.+)$")
 # ... and its warnings (SHOW WARNINGS, LOAD DATA): Warning (Code 1452): Cannot add or update a child row: ...
 MYSQL_WARNING = re.compile(r"^(?P<level>Warning|Error|Note) \(Code (?P<code>\d{4})\): (?P<message>.+)$")
 # PDO: SQLSTATE[23000]: Integrity constraint violation: 1452 Cannot add or update a child row: ...
-PDO = re.compile(r"SQLSTATE\[(?P<state>[0-9A-Z]{5})\]: (?P<category>[^:]{1,100}): (?:(?P<code>\d{1,4}) )?(?P<message>.+)$")
+PDO = re.compile(r"SQLSTATE\[(?P<state>[0-9A-Z]{5})\]: (?P<category>[^:]{1,100}): "
+                 r"(?:(?P<code>\d{1,4}) )?(?P<message>.+)$")
 # Python drivers: mysql.connector.errors.IntegrityError: 1452 (23000): ...  |  pymysql.err.IntegrityError: (1452, '...')
-MYSQL_DRIVER = re.compile(r"\b(?:[\w.]{0,100}\.)?\w{0,60}Error: (?:\(?(?P<code>\d{4})(?: \((?P<state>[0-9A-Z]{5})\))?[,:] ?['\"]?)"
+MYSQL_DRIVER = re.compile(r"\b(?:[\w.]{0,100}\.)?\w{0,60}Error: "
+                          r"(?:\(?(?P<code>\d{4})(?: \((?P<state>[0-9A-Z]{5})\))?[,:] ?['\"]?)"
                           r"(?P<message>.+?)['\")]*$")
 # psql / server log: ERROR:  23503: insert or update on table ... (the SQLSTATE only with VERBOSITY verbose)
 POSTGRES = re.compile(r"(?:^|\s)(?P<level>ERROR|FATAL|PANIC):\s+(?:(?P<state>[0-9A-Z]{5}): )?(?P<message>.+)$")
@@ -22,8 +25,8 @@ POSTGRES_DETAIL = re.compile(r"^(?:DETAIL|HINT|CONTEXT|LINE \d+):\s+(?P<text>.+)
 NODE_PG = re.compile(r"\berror: (?P<message>.+)$")
 NODE_PG_FIELD = re.compile(r"^\s*(?P<name>severity|code|detail|constraint): '(?P<value>[^']*)',?$")
 # Python drivers raising a server's error as an exception: psycopg.errors.ForeignKeyViolation: ...
-PYTHON_DRIVER = re.compile(r"^(?P<module>psycopg2?|asyncpg|sqlite3|sqlalchemy\.exc)\.(?:[\w.]{0,80}\.)?(?P<type>\w+Error|\w+Violation|\w+)"
-                           r": (?P<message>.+)$")
+PYTHON_DRIVER = re.compile(r"^(?P<module>psycopg2?|asyncpg|sqlite3|sqlalchemy\.exc)\.(?:[\w.]{0,80}\.)?"
+                           r"(?P<type>\w+Error|\w+Violation|\w+): (?P<message>.+)$")
 # SQLSTATEs of the errors psycopg names by class (PostgreSQL's errcodes table, the common ones).
 PSYCOPG_STATES = {
     "ForeignKeyViolation": "23503", "UniqueViolation": "23505", "NotNullViolation": "23502",
@@ -124,7 +127,8 @@ def _node_postgres(line: str, following: list[str]) -> ErrorSignature | None:
     if fields.get("severity") not in ("ERROR", "FATAL") or "code" not in fields:
         return None
     notes = (f"DETAIL: {fields['detail']}",) if fields.get("detail") else ()
-    return ErrorSignature("postgresql", f"SQLSTATE {fields['code']}", match["message"], code=fields["code"], notes=notes)
+    return ErrorSignature("postgresql", f"SQLSTATE {fields['code']}", match["message"], code=fields["code"],
+                          notes=notes)
 
 
 def _postgres_context(line: str, following: list[str], match: re.Match) -> bool:

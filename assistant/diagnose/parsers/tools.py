@@ -25,37 +25,42 @@ class ToolLine:
 
 LINES = [
     # bash/sh/dash/zsh: "bash: line 3: deploy: command not found", "sh: 1: jq: not found", "zsh: command not found: x"
-    ToolLine("shell", re.compile(r"^(?:-?(?:ba|z|da|k)?sh|/bin/\w*sh|/usr/bin/\w*sh|[\w./-]+\.sh)(?:: line \d+)?(?:: \d+)?:"
-                                 r" (?P<message>(?:[^:\n]+: ){0,2}(?:command not found|not found|No such file or directory"
-                                 r"|Permission denied|unbound variable|[Bb]ad substitution|[Ss]yntax error.*|ambiguous redirect"
-                                 r"|integer expression expected|too many arguments|cannot execute.*|unexpected EOF.*"
-                                 r"|bad interpreter.*)(?:: \S+)?)$")),
+    ToolLine("shell", re.compile(r"^(?:-?(?:ba|z|da|k)?sh|/bin/\w*sh|/usr/bin/\w*sh|[\w./-]+\.sh)(?:: line \d+)?"
+                                 r"(?:: \d+)?: (?P<message>(?:[^:\n]+: ){0,2}(?:command not found|not found"
+                                 r"|No such file or directory|Permission denied|unbound variable|[Bb]ad substitution"
+                                 r"|[Ss]yntax error.*|ambiguous redirect|integer expression expected|too many arguments"
+                                 r"|cannot execute.*|unexpected EOF.*|bad interpreter.*)(?:: \S+)?)$")),
     # C and C++ at run time and link time: sanitizers, glibc's checks, the linker, signals as a shell reports them.
-    ToolLine("c", re.compile(r"^(?:==\d+==)?(?P<message>ERROR: (?:Address|Leak|Memory|Thread|UndefinedBehavior)Sanitizer: .+"
+    ToolLine("c", re.compile(r"^(?:==\d+==)?(?P<message>"
+                             r"ERROR: (?:Address|Leak|Memory|Thread|UndefinedBehavior)Sanitizer: .+"
                              r"|SUMMARY: \w+Sanitizer: .+)$")),
     ToolLine("c", re.compile(r"^(?P<message>(?:\S+: )?(?:.*undefined reference to .+|multiple definition of .+"
                              r"|collect2: error: ld returned \d+ exit status|\*\*\* stack smashing detected \*\*\*.*"
                              r"|(?:free|malloc|realloc)\(\): .+|.+: Assertion `.+' failed\.))$")),
-    ToolLine("c", re.compile(r"^(?:[\w./-]+: line \d+: )?\d+ (?P<message>Segmentation fault|Floating point exception|Aborted"
-                             r"|Bus error|Illegal instruction)\b.*$")),
-    ToolLine("c", re.compile(r"^==\d+== (?P<message>(?:Invalid (?:read|write) of size \d+|Conditional jump .+|Use of uninitialised.+"
-                             r"|\d+ bytes in \d+ blocks are definitely lost.+))$")),
+    ToolLine("c", re.compile(r"^(?:[\w./-]+: line \d+: )?\d+ (?P<message>Segmentation fault|Floating point exception"
+                             r"|Aborted|Bus error|Illegal instruction)\b.*$")),
+    ToolLine("c", re.compile(r"^==\d+== (?P<message>(?:Invalid (?:read|write) of size \d+|Conditional jump .+"
+                             r"|Use of uninitialised.+|\d+ bytes in \d+ blocks are definitely lost.+))$")),
     # git: "fatal: ..." is its own; its "error: ..." lines are told apart from other tools' by what they say.
-    ToolLine("git", re.compile(r"^(?P<message>fatal: .+|error: (?:failed to push some refs.*|pathspec .*|Your local changes .*"
-                               r"|src refspec .*|could not apply .*|cannot pull with rebase.*|The following untracked .*"
-                               r"|Merging is not possible.*|You have not concluded your merge.*|remote .* already exists.*"
-                               r"|The branch .* is not fully merged.*|.*did not match any file\(s\) known to git.*))$")),
-    ToolLine("git", re.compile(r"^(?P<message>CONFLICT \([\w/ ]+\): .+|Automatic merge failed; .+| ! \[rejected\] .+)$")),
-    ToolLine("pip", re.compile(r"^(?P<message>ERROR: (?:Could not|No matching distribution|Cannot install|Invalid requirement"
-                               r"|ResolutionImpossible|Failed building wheel|Failed to build|Ignored the following|"
-                               r"pip's dependency resolver|Package .* requires|Directory .* is not installable).*"
-                               r"|error: externally-managed-environment.*)$")),
+    ToolLine("git", re.compile(r"^(?P<message>fatal: .+|error: (?:failed to push some refs.*|pathspec .*"
+                               r"|Your local changes .*|src refspec .*|could not apply .*|cannot pull with rebase.*"
+                               r"|The following untracked .*|Merging is not possible.*"
+                               r"|You have not concluded your merge.*|remote .* already exists.*"
+                               r"|The branch .* is not fully merged.*"
+                               r"|.*did not match any file\(s\) known to git.*))$")),
+    ToolLine("git", re.compile(r"^(?P<message>CONFLICT \([\w/ ]+\): .+|Automatic merge failed; .+"
+                               r"| ! \[rejected\] .+)$")),
+    ToolLine("pip", re.compile(r"^(?P<message>ERROR: (?:Could not|No matching distribution|Cannot install"
+                               r"|Invalid requirement|ResolutionImpossible|Failed building wheel|Failed to build"
+                               r"|Ignored the following|pip's dependency resolver|Package .* requires"
+                               r"|Directory .* is not installable).*|error: externally-managed-environment.*)$")),
     ToolLine("npm", re.compile(r"^npm (?:ERR!|error) (?P<message>\S.*)$")),
     ToolLine("make", re.compile(r"^(?:g?make)(?:\[\d+\])?: (?P<message>\*\*\* .+)$")),
     ToolLine("make", re.compile(r"^(?P<message>[\w./-]+:\d+: \*\*\* .+\.  Stop\.)$")),
     # The interpreter itself: "/usr/bin/python3: No module named flask", "python3: can't open file ...".
     ToolLine("python", re.compile(r"^(?:\S*/)?python[\d.]*: (?P<message>No module named .+)$"), "ModuleNotFoundError"),
-    ToolLine("python", re.compile(r"^(?:\S*/)?python[\d.]*: (?P<message>can't open file .+\[Errno (?P<errno>\d+)\].+)$")),
+    ToolLine("python", re.compile(r"^(?:\S*/)?python[\d.]*: "
+                                  r"(?P<message>can't open file .+\[Errno (?P<errno>\d+)\].+)$")),
     ToolLine("javascript", re.compile(r"^(?:\S*/)?node: (?P<message>bad option: .+|.+: No such file or directory)$")),
 ]
 

@@ -1,4 +1,6 @@
-"""The ingest stage end to end: read and validate the archive, then update the index."""
+"""The ingest stage end to end: read and validate the archive (ingest/), then update the index.
+
+It lives here, above both halves, because building the index needs the archive read first."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.search import Hit
-from embeddings.database import query_terms
+from embeddings.query import query_terms
 from khub.errors import ConfigError
 
 SIGNALS = ("top", "margin", "covered", "unknown")

@@ -26,7 +26,7 @@ from assistant.evaluate import Question
 from assistant.folds import target_groups
 from assistant.refusal import RefusalModel, Signals, measure
 from assistant.search import Searcher
-from embeddings.database import query_terms
+from embeddings.query import query_terms
 
 MAX_ANSWERABLE_REFUSED = 0.04
 # The signals the shipped model weighs. Out-of-fold on the dev questions (answerable refused /

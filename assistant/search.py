@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.fuse import Evidence, Weights, fused_score
-from embeddings.database import Filters, identifier_parts, query_terms
 from embeddings.index import ChunkRecord, Index, Ranked
+from embeddings.query import Filters, identifier_parts, query_terms
 
 DEPTH = 100  # candidates taken from each retriever
 PASSAGE_SHORTLIST = 3  # an entry's closest chunks by meaning, among which the query's words decide

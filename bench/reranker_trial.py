@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 import khub  # noqa: E402,F401  (quiet, offline environment first)
 from assistant.evaluate import load_questions, mean_scores  # noqa: E402
 from assistant.search import open_searcher  # noqa: E402
-from embeddings.database import query_terms  # noqa: E402
+from embeddings.query import query_terms  # noqa: E402
 from khub.settings import Settings  # noqa: E402
 
 QUESTIONS = ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"

@@ -9,12 +9,11 @@ and body (Porter-stemmed, BM25-ranked by SQLite).
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from embeddings.query import Filters, query_words
 from ingest.chunk import Chunk
 from ingest.entry import Entry
 from ingest.error_messages import ecosystems_of, entry_codes, message_template, stated_messages
@@ -73,27 +72,6 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
 );
 """
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
-STOPWORDS = frozenset(
-    "a an and are as at be but by can do does for from how i if in into is it its me my of on or "
-    "should so that the their then there these this to was what when where which while who why will "
-    "with you your".split()
-)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrict results by entry kind, language and level (None means any)."""
-
-    kind: str | None = None
-    language: str | None = None
-    level: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return any((self.kind, self.language, self.level))
-
-
 def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]) -> None:
     """Create ``path`` holding the entries, the chunks (vid = position) and the full-text index."""
     connection = sqlite3.connect(path)
@@ -185,28 +163,6 @@ def open_database(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     connection.execute("PRAGMA query_only = 1")
     return connection
-
-
-IDENTIFIER = re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b|\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
-CAMEL_PART = re.compile(r"[A-Z]?[a-z0-9]+")
-
-
-def identifier_parts(text: str) -> list[str]:
-    """The words inside code identifiers: "useDebounce" -> ["use", "debounce"] (snake_case splits anyway)."""
-    return [part.lower() for name in IDENTIFIER.findall(text) for part in CAMEL_PART.findall(name)]
-
-
-def query_words(query: str) -> list[str]:
-    """The words of a query that carry meaning, lower-cased, in order, once each; the words inside
-    camelCase identifiers are added, so "useDebounce" also finds text about debouncing."""
-    words = [word.lower() for word in WORD.findall(query)] + identifier_parts(query)
-    kept = [word for word in words if word not in STOPWORDS] or words
-    return list(dict.fromkeys(kept))
-
-
-def query_terms(text: str) -> set[str]:
-    """The set of meaningful lower-cased words in a text."""
-    return set(query_words(text))
 
 
 def match_expression(query: str) -> str | None:

@@ -12,8 +12,8 @@ import faiss
 import numpy as np
 
 from embeddings import database, vectors
-from embeddings.database import Filters
 from embeddings.manifest import Manifest
+from embeddings.query import Filters
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk
 from ingest.entry import Entry

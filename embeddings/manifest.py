@@ -57,11 +57,3 @@ class Manifest:
             raise IndexUnavailableError(f"{path} lacks {', '.join(sorted(missing))}; {REBUILD}")
         data["sources"] = tuple(data.get("sources", ()))
         return cls(**{key: value for key, value in data.items() if key in known})
-
-    def check_encoder(self, model: str, dimension: int) -> None:
-        """Refuse to query this index with an encoder from another vector space."""
-        if model != self.model or dimension != self.dimension:
-            raise IndexMismatchError(
-                f"the index was built with {self.model} (dim {self.dimension}) but the encoder is "
-                f"{model} (dim {dimension}); {REBUILD}"
-            )

@@ -4,8 +4,9 @@ import pytest
 
 from assistant.fuse import reciprocal_rank_fusion
 from assistant.search import open_searcher
-from embeddings.database import Filters, match_expression
+from embeddings.database import match_expression
 from embeddings.pipeline import run_ingest
+from embeddings.query import Filters
 
 
 @pytest.fixture

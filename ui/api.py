@@ -7,7 +7,7 @@ Each takes the question, paste or query first; filters and options follow, all w
 from __future__ import annotations
 
 from assistant.diagnose import PasteError
-from embeddings.database import Filters
+from embeddings.query import Filters
 from ui.shapes import diagnosis_json, hit_json
 
 

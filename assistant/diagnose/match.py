@@ -185,11 +185,6 @@ def _catalog_entry(row: tuple, templates: list[str]) -> CatalogEntry:
     return CatalogEntry(pos, frozenset(codes), frozenset(ecosystems), tuple(tags), own_type, bool(curated), about_class)
 
 
-def template_similarity(left: str, right: str) -> float:
-    """0..100: how alike two templates are (see ``similarities``, which computes this for many at once)."""
-    return float(similarities(body_of(left), [body_of(right)])[0])
-
-
 def similarities(body: str, bodies: list[str]) -> np.ndarray:
     """How alike one template body is to each of many, 0..100.
 

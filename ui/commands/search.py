@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.search import Hit, open_searcher
-from embeddings.database import Filters
+from embeddings.query import Filters
 from ui.commands.batch import run_batch
 from ui.options import (
     index_dir_option,

@@ -65,13 +65,6 @@ def sh(cmd, timeout=60, **kw) -> tuple[int, str]:
         return 127, str(exc)
 
 
-def pkg_version(src: str) -> str | None:
-    try:
-        return json.loads((NODE_MODULES / src / "package.json").read_text())["version"]
-    except (OSError, ValueError, KeyError):
-        return None
-
-
 def tool_versions() -> dict[str, str | None]:
     node = None
     if shutil.which("node"):

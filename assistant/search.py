@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.fuse import Evidence, Weights, fused_score
-from embeddings.index import ChunkRecord, Index, Ranked
 from embeddings.query import Filters, identifier_parts, query_terms
+from embeddings.storage import ChunkRecord, IndexReader, Ranked
 
 DEPTH = 100  # candidates taken from each retriever
 PASSAGE_SHORTLIST = 3  # an entry's closest chunks by meaning, among which the query's words decide
@@ -58,7 +58,7 @@ class Candidate:
 class Searcher:
     """Searches one index; ``encode_query`` turns text into a unit vector of the index's space."""
 
-    def __init__(self, index: Index, encode_query: Callable[[str], np.ndarray], depth: int = DEPTH,
+    def __init__(self, index: IndexReader, encode_query: Callable[[str], np.ndarray], depth: int = DEPTH,
                  weights: Weights = Weights(), encode_texts: Callable[[Sequence[str]], np.ndarray] | None = None):
         self.index = index
         self.encode_query = encode_query
@@ -157,11 +157,11 @@ def _hit(record: ChunkRecord, score: float) -> Hit:
 def open_searcher(settings) -> Searcher:
     """Open the live index and the encoder it was built with (one model load for many queries)."""
     from embeddings.encoder import load_encoder, model_id_for
-    from embeddings.index import open_index
     from embeddings.manifest import REBUILD
+    from embeddings.snapshots import open_store
     from khub.errors import IndexMismatchError
 
-    index = open_index(settings.index_dir)
+    index = open_store(settings.index_dir).open()
     backend = index.manifest.backend
     if model_id_for(backend) != index.manifest.model_id:
         raise IndexMismatchError(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,10 +13,10 @@ import numpy as np
 from embeddings import database, vectors
 from embeddings.cache import FILE_NAME as CACHE_FILE
 from embeddings.cache import VectorCache
-from embeddings.encoder import Encoder
 from embeddings.index import Index, open_index
 from embeddings.manifest import FORMAT_VERSION, Manifest
 from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_pieces
+from embeddings.storage import BuildPlan, BuildReport, Progress
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk, chunk_entry, lead_texts, text_hash
 from ingest.entry import Entry
@@ -28,35 +27,6 @@ CHUNK_TOKENS = MAX_WORD_PIECES  # the model reads 256 word pieces: a chunk is ne
 # Bump on any change to how chunks or leads are made: a snapshot is reused only by the same chunker.
 CHUNKER = f"sections-v1/{CHUNK_TOKENS}+lead-v2"
 ENCODE_GROUP = 256  # texts per encode call: each group is cached as soon as it is done
-
-Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
-
-
-@dataclass(frozen=True)
-class BuildPlan:
-    """What the encoder must provide: one identity for the cache, and a way to load it."""
-
-    model_id: str
-    backend: str
-    load: Callable[[], Encoder]
-
-
-@dataclass
-class BuildReport:
-    """What an ingest did, for the summary line and ``--json``."""
-
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    entries: int = 0
-    chunks: int = 0
-    chunks_encoded: int = 0  # chunk texts never seen before, so encoded now
-    leads_encoded: int = 0  # entry lead texts (title + opening) encoded now
-    up_to_date: bool = False
-    snapshot: str = ""
-    seconds: float = 0.0
-
 
 def update_index(
     root: Path,

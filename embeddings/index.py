@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
@@ -14,29 +13,16 @@ import numpy as np
 from embeddings import database, vectors
 from embeddings.manifest import Manifest
 from embeddings.query import Filters
+from embeddings.storage import ChunkRecord, Ranked
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk
 from ingest.entry import Entry
 from khub.errors import IndexUnavailableError
 
-Ranked = list[tuple[int, float]]  # (row, score), best first
-
-
-@dataclass(frozen=True)
-class ChunkRecord:
-    """A stored chunk with the facts about its entry that a result needs."""
-
-    vid: int
-    chunk_id: str
-    entry_id: str
-    section: str
-    passage: str
-    kind: str
-    title: str
-
 
 class Index:
-    """A read-only view of one snapshot; safe to query from several threads.
+    """A read-only view of one snapshot; safe to query from several threads. It is the local
+    store's ``IndexReader`` (embeddings/storage.py).
 
     Entries are addressed by position (``pos``) and chunks by ``vid``, the rows of the two
     FAISS indexes; ``entry_ids[pos]`` and ``chunk_entry[vid]`` map them without a query.

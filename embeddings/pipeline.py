@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from embeddings.build import BuildReport, Progress, plan_for, update_index
+from embeddings.build import BuildReport, Progress, plan_for
+from embeddings.snapshots import open_store
 from ingest.load import Corpus, load_corpus
 from khub.errors import CorpusError
 from khub.settings import Settings
@@ -33,7 +34,7 @@ def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = Fals
         found = f"{len(corpus.files)} file(s), all rejected" if corpus.files else "no .md, .jsonl or .csv files"
         raise CorpusError(f"no valid entries in {', '.join(map(str, paths))} ({found}); "
                           "the index was left as it was. See corpus/README.md for the entry format.")
-    report = update_index(settings.index_dir, corpus.entries, plan_for(settings),
-                          sources=[str(path) for path in paths], rebuild=rebuild, progress=progress)
+    report = open_store(settings.index_dir).update(corpus.entries, plan_for(settings), rebuild=rebuild,
+                                                  sources=[str(path) for path in paths], progress=progress)
     report.seconds = time.perf_counter() - started  # reading and validating count too
     return IngestResult(corpus, report)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from embeddings.index import open_index
+from embeddings.snapshots import open_store
 from ui.options import index_dir_option, json_option, settings_from
 
 
@@ -25,7 +25,7 @@ def show_command(entry_id: str, index_dir: Path | None, as_json: bool) -> None:
       khub show error/fk-insert-order
       khub show rustc/E0382 --json
     """
-    index = open_index(settings_from(index_dir).index_dir)
+    index = open_store(settings_from(index_dir).index_dir).open()
     entry = index.entry(entry_id)
     if entry is None:
         close = difflib.get_close_matches(entry_id, index.entry_ids, n=3)

@@ -1,0 +1,38 @@
+"""The local store: snapshots of FAISS files beside a SQLite database, in one folder.
+
+Writing is embeddings/build.py (a new snapshot, published by an atomic swap: embeddings/store.py);
+reading is embeddings/index.py. This class puts the two behind the ``Store`` protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from embeddings.build import update_index
+from embeddings.index import Index, open_index
+from embeddings.storage import BuildPlan, BuildReport, Progress, Store
+from embeddings.store import IndexStore
+from ingest.entry import Entry
+
+
+class LocalStore:
+    """The index under one folder (``--index-dir``, KHUB_INDEX_DIR)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def exists(self) -> bool:
+        return IndexStore(self.root).current() is not None
+
+    def open(self) -> Index:
+        return open_index(self.root)
+
+    def update(self, entries: Sequence[Entry], plan: BuildPlan, *, sources: Sequence[str] = (),
+               rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
+        return update_index(self.root, entries, plan, sources=sources, rebuild=rebuild, progress=progress)
+
+
+def open_store(index_dir: Path) -> Store:
+    """The store the settings name. Today always the local snapshots under ``index_dir``."""
+    return LocalStore(index_dir)

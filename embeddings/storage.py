@@ -1,0 +1,114 @@
+"""The storage seam: what the build, search and diagnosis need from an index, whatever holds it.
+
+``Store`` writes a snapshot of the archive and opens the live one; ``IndexReader`` is what reading
+needs: vectors, nearest neighbours with filters, full-text scores, entries by id, and the
+error-message keys. Entries are addressed by position (``pos``) and chunks by ``vid``; a reader
+maps them to ids without a query (``entry_ids[pos]``, ``chunk_entry[vid]``).
+
+One store exists today: snapshots of FAISS files beside a SQLite database, swapped in atomically
+(``LocalStore`` in embeddings/snapshots.py). Another backend (a Milvus collection, a server)
+implements these two protocols, and nothing above embeddings/ changes: search, diagnosis and the
+app only ever see an ``IndexReader``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from embeddings.query import Filters
+from ingest.entry import Entry
+
+if TYPE_CHECKING:
+    from embeddings.backends import Encoder
+    from embeddings.manifest import Manifest
+
+Ranked = list[tuple[int, float]]  # (row, score), best first
+Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """What the encoder must provide: one identity for the cache, and a way to load it."""
+
+    model_id: str
+    backend: str
+    load: Callable[[], Encoder]
+
+
+@dataclass
+class BuildReport:
+    """What an ingest did, for the summary line and ``--json``."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    entries: int = 0
+    chunks: int = 0
+    chunks_encoded: int = 0  # chunk texts never seen before, so encoded now
+    leads_encoded: int = 0  # entry lead texts (title + opening) encoded now
+    up_to_date: bool = False
+    snapshot: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """A stored chunk with the facts about its entry that a result needs."""
+
+    vid: int
+    chunk_id: str
+    entry_id: str
+    section: str
+    passage: str
+    kind: str
+    title: str
+
+
+class IndexReader(Protocol):
+    """A read-only view of one snapshot of the index, safe to query from several threads."""
+
+    manifest: Manifest
+    entry_ids: list[str]  # by pos
+    chunk_entry: np.ndarray  # the pos of each chunk's entry, by vid
+
+    def chunk_vids(self, pos: int) -> range: ...
+    def chunk_vectors(self, vids: list[int]) -> np.ndarray: ...
+    def lead_vectors(self, positions: list[int]) -> np.ndarray: ...
+    def allowed(self, filters: Filters) -> tuple[list[int] | None, list[int] | None]: ...
+    def dense_chunks(self, query_vector: np.ndarray, limit: int, allowed: list[int] | None = None) -> Ranked: ...
+    def dense_leads(self, query_vector: np.ndarray, limit: int, allowed: list[int] | None = None) -> Ranked: ...
+    def bm25_entries(self, query: str, filters: Filters = Filters()) -> dict[int, float]: ...
+    def entry_frequencies(self, words: Iterable[str], exclude: Collection[int] = ()) -> dict[str, int]: ...
+    def entry_topics(self) -> dict[int, tuple[str, set[str]]]: ...
+    def chunk_records(self, vids: list[int]) -> dict[int, ChunkRecord]: ...
+    def entry(self, entry_id: str) -> Entry | None: ...
+    def entry_titles(self, positions: list[int]) -> dict[int, str]: ...
+    def entry_chunks(self, entry_id: str) -> list[ChunkRecord]: ...
+    def error_rows(self) -> tuple[list[tuple], list[tuple]]: ...
+    def entry_ecosystems(self) -> dict[int, set[str]]: ...
+    def position(self, entry_id: str) -> int | None: ...
+    def has_entry(self, entry_id: str) -> bool: ...
+    def close(self) -> None: ...
+
+
+class Store(Protocol):
+    """Where the index lives: a new snapshot is invisible until complete, and a failed or
+    interrupted update leaves the previous one serving."""
+
+    def exists(self) -> bool:
+        """Whether a snapshot is live."""
+        ...
+
+    def open(self) -> IndexReader:
+        """The live snapshot, or an IndexUnavailableError that says how to build one."""
+        ...
+
+    def update(self, entries: Sequence[Entry], plan: BuildPlan, *, sources: Sequence[str] = (),
+               rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
+        """Make the live snapshot hold exactly ``entries``, encoding only text never seen before."""
+        ...

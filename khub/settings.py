@@ -1,11 +1,15 @@
-"""One typed, frozen settings object, read from the environment once, at the edge."""
+"""One typed, frozen settings object, read from the environment once, at the edge (pydantic-settings)."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, Field, PositiveFloat, PositiveInt, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, SettingsConfigDict
 
 from khub.errors import ConfigError
 
@@ -14,6 +18,17 @@ ENV_PREFIX = "KHUB_"
 ENCODERS = ("onnx-int8", "onnx", "torch")  # the embedding backends (embeddings/encoder.py)
 DEFAULT_ENCODER = "onnx-int8"
 DEFAULT_LLM_TIMEOUT = 60.0  # seconds a model may take to answer
+# The longest entry of the public archive is 73 kB; one of megabytes is a pasted log or a dump,
+# which would take minutes to embed and crowd every search. KHUB_MAX_ENTRY_BYTES raises the limit.
+MAX_ENTRY_BYTES = 1_000_000
+
+# What a bad value is told, after "KHUB_<NAME>='<value>' ".
+PROBLEMS = {
+    "threads": "is not a positive whole number; unset it or set e.g. KHUB_THREADS=2",
+    "llm_timeout": "is not a positive number of seconds; e.g. KHUB_LLM_TIMEOUT=30",
+    "refuse_below": "is not a number; e.g. KHUB_REFUSE_BELOW=1.1",
+    "max_entry_bytes": "is not a positive whole number of bytes; e.g. 5000000",
+}
 
 
 def _in_checkout() -> bool:
@@ -33,100 +48,117 @@ def default_corpus_dir() -> Path:
     return PROJECT_ROOT / "corpus"
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything configurable; CLI options mirror these and fall back to KHUB_* variables."""
+class FromEnvironment(BaseSettings):
+    """Settings that ``from_env`` reads from KHUB_* variables; built directly, they hold what they are given."""
 
-    index_dir: Path
-    corpus_dir: Path
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True, frozen=True, extra="forbid")
+
+    def __init__(self, **values: Any) -> None:
+        # Only the keywords given: BaseSettings would also read os.environ, .env and secrets files here;
+        # the environment is read by from_env alone, from the mapping it is given.
+        BaseModel.__init__(self, **values)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ, **overrides: Any) -> Self:
+        """The KHUB_* variables of ``environ`` (no other mapping is read); overrides that are not None win.
+
+        Raises:
+            ConfigError: a value is unusable; the message names the variable, its value and an example.
+        """
+        given = {key: value for key, value in overrides.items() if value is not None}
+        values = {**_Environment(cls, environ)(), **given}
+        try:
+            return cls.model_validate(values)
+        except ValidationError as error:
+            raise _config_error(error) from None
+
+
+class _Environment(EnvSettingsSource):
+    """pydantic-settings' reading of KHUB_* variables, from a given mapping instead of always os.environ."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]):
+        self.environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        # The one hook that reads os.environ, overridden as the library's own dotenv source does:
+        # the source takes no mapping (pydantic/pydantic-settings#653).
+        return {name if self.case_sensitive else name.lower(): value for name, value in self.environ.items()
+                if value or not self.env_ignore_empty}
+
+
+def _config_error(error: ValidationError) -> ConfigError:
+    """The first problem as one line naming the variable, the value and an example, never a traceback."""
+    first = error.errors()[0]
+    field = str(first["loc"][0])
+    problem = PROBLEMS.get(field, f"is not usable: {first['msg']}")
+    return ConfigError(f"{ENV_PREFIX}{field.upper()}={first['input']!r} {problem}")
+
+
+class Settings(FromEnvironment):
+    """Everything configurable; CLI options mirror these and fall back to KHUB_* variables.
+
+    ``Settings.from_env()`` reads each field from KHUB_<FIELD> (KHUB_INDEX_DIR, KHUB_LLM_TIMEOUT, ...).
+    """
+
+    index_dir: Path = Field(default_factory=default_index_dir)
+    corpus_dir: Path = Field(default_factory=default_corpus_dir)
     encoder: str = DEFAULT_ENCODER
-    threads: int | None = None
+    threads: PositiveInt | None = None
     models_dir: Path | None = None
     model: str = "extractive"  # or "local" (SmolLM2 in-process), or any litellm model string
     api_base: str | None = None
-    fallback_models: tuple[str, ...] = ()
-    llm_timeout: float = DEFAULT_LLM_TIMEOUT
+    fallback_models: Annotated[tuple[str, ...], NoDecode] = ()  # KHUB_FALLBACK_MODELS: comma-separated, not JSON
+    llm_timeout: PositiveFloat = DEFAULT_LLM_TIMEOUT
     refuse_below: float | None = None  # a plain search-score floor instead of the fitted refusal decision
     review_db: Path | None = None  # the mentors' review store (default: <index dir>/reviews.sqlite)
+    review_user: str | None = None  # the mentors' login, with review_password; see review_login()
+    review_password: SecretStr | None = None
+
+    @field_validator("index_dir", "corpus_dir")
+    @classmethod
+    def _expand_home(cls, path: Path) -> Path:
+        return path.expanduser()
+
+    @field_validator("fallback_models", mode="before")
+    @classmethod
+    def _split_commas(cls, names: Any) -> Any:
+        return tuple(name.strip() for name in names.split(",") if name.strip()) if isinstance(names, str) else names
 
     @property
     def model_cache_dir(self) -> Path:
         """Encoder files derived from the packaged weights (e.g. the int8 ONNX export)."""
         return self.models_dir or self.index_dir / "models"
 
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ, **overrides) -> Settings:
-        """Read the KHUB_* variables (INDEX_DIR, CORPUS_DIR, ENCODER, THREADS, MODELS_DIR, MODEL,
-        API_BASE, FALLBACK_MODELS, LLM_TIMEOUT, REFUSE_BELOW); explicit overrides win."""
-        values = {
-            "index_dir": Path(environ.get(ENV_PREFIX + "INDEX_DIR") or default_index_dir()),
-            "corpus_dir": Path(environ.get(ENV_PREFIX + "CORPUS_DIR") or default_corpus_dir()),
-            "encoder": environ.get(ENV_PREFIX + "ENCODER") or DEFAULT_ENCODER,
-            "threads": _threads(environ.get(ENV_PREFIX + "THREADS")),
-            "models_dir": Path(environ[ENV_PREFIX + "MODELS_DIR"]) if environ.get(ENV_PREFIX + "MODELS_DIR") else None,
-            "model": environ.get(ENV_PREFIX + "MODEL") or "extractive",
-            "api_base": environ.get(ENV_PREFIX + "API_BASE") or None,
-            "fallback_models": tuple(name.strip() for name in environ.get(ENV_PREFIX + "FALLBACK_MODELS", "").split(",")
-                                     if name.strip()),
-            "llm_timeout": _seconds(environ.get(ENV_PREFIX + "LLM_TIMEOUT")),
-            "refuse_below": _number(environ.get(ENV_PREFIX + "REFUSE_BELOW"), "KHUB_REFUSE_BELOW", None),
-            "review_db": Path(environ[ENV_PREFIX + "REVIEW_DB"]) if environ.get(ENV_PREFIX + "REVIEW_DB") else None,
-        }
-        values.update({key: value for key, value in overrides.items() if value is not None})
-        values["index_dir"] = Path(values["index_dir"]).expanduser()
-        values["corpus_dir"] = Path(values["corpus_dir"]).expanduser()
-        return cls(**values)
+    def review_login(self) -> tuple[str, str] | None:
+        """The mentors' login (KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD), or None when review is off.
+
+        Checked here rather than when the settings are read, so that only ``khub serve`` stops on half a login.
+        """
+        password = self.review_password.get_secret_value() if self.review_password else ""
+        if bool(self.review_user) != bool(password):
+            raise ConfigError("set both KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD to turn mentor review on")
+        return (self.review_user, password) if self.review_user else None
 
 
-def _threads(text: str | None) -> int | None:
-    if not text:
-        return None
-    if not text.isdigit() or int(text) < 1:
-        raise ConfigError(f"KHUB_THREADS={text!r} is not a positive whole number; unset it or set e.g. KHUB_THREADS=2")
-    return int(text)
+class EntryLimit(FromEnvironment):
+    """The size limit of one entry, read at validation, deep in the readers, where no Settings reaches."""
 
-
-def _seconds(text: str | None) -> float:
-    if not text:
-        return DEFAULT_LLM_TIMEOUT
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if value <= 0:
-        raise ConfigError(f"KHUB_LLM_TIMEOUT={text!r} is not a positive number of seconds; e.g. KHUB_LLM_TIMEOUT=30")
-    return value
-
-
-def _number(text: str | None, name: str, default: float | None) -> float | None:
-    if not text:
-        return default
-    try:
-        return float(text)
-    except ValueError:
-        raise ConfigError(f"{name}={text!r} is not a number; e.g. {name}={default}") from None
-
-
-# Read where they are needed, still from the environment only here: an entry's size limit (at
-# validation, deep in the readers) and the mentors' login (by ``khub serve``).
-# The longest entry of the public archive is 73 kB; one of megabytes is a pasted log or a dump,
-# which would take minutes to embed and crowd every search. KHUB_MAX_ENTRY_BYTES raises the limit.
-MAX_ENTRY_BYTES = 1_000_000
+    max_entry_bytes: PositiveInt = MAX_ENTRY_BYTES
 
 
 def max_entry_bytes(environ: Mapping[str, str] = os.environ) -> int:
     """The largest body one entry may have, in bytes (KHUB_MAX_ENTRY_BYTES)."""
-    text = environ.get(ENV_PREFIX + "MAX_ENTRY_BYTES", "").strip()
-    if not text:
-        return MAX_ENTRY_BYTES
-    if not text.isdigit() or int(text) == 0:
-        raise ConfigError(f"KHUB_MAX_ENTRY_BYTES={text!r} is not a positive whole number of bytes; e.g. 5000000")
-    return int(text)
+    # Asked once per entry: reading the whole environment each time cost 0.1 ms an entry, so the one
+    # variable is looked up and each value it takes is validated once.
+    return _entry_limit(environ.get(ENV_PREFIX + "MAX_ENTRY_BYTES"))
+
+
+@functools.lru_cache(maxsize=8)
+def _entry_limit(text: str | None) -> int:
+    return EntryLimit.from_env({} if text is None else {ENV_PREFIX + "MAX_ENTRY_BYTES": text}).max_entry_bytes
 
 
 def review_login(environ: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
     """The mentors' login (KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD), or None when review is off."""
-    user, password = environ.get(ENV_PREFIX + "REVIEW_USER", ""), environ.get(ENV_PREFIX + "REVIEW_PASSWORD", "")
-    if bool(user) != bool(password):
-        raise ConfigError("set both KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD to turn mentor review on")
-    return (user, password) if user else None
+    return Settings.from_env(environ).review_login()

@@ -144,8 +144,6 @@ def test_passages_cannot_close_their_tags_or_speak_as_the_prompt():
 
 @pytest.mark.slow
 def test_the_real_local_model_answers_from_the_bundled_corpus_with_a_valid_citation(bundled_settings):
-    from dataclasses import replace
-
     from assistant.answer import open_assistant
     from assistant.local_model import find_weights
 
@@ -153,7 +151,7 @@ def test_the_real_local_model_answers_from_the_bundled_corpus_with_a_valid_citat
         find_weights()
     except Exception as exc:  # the package is installed by scripts/setup; a bare venv may lack it
         pytest.skip(f"the local model's weights are not installed: {exc}")
-    helper = open_assistant(replace(bundled_settings, model="local"))
+    helper = open_assistant(bundled_settings.model_copy(update={"model": "local"}))
     pieces, answer = events(helper, "What should a FastAPI app check on every request to secure its endpoints?")
     assert answer.mode == "local" and not answer.refused and len(pieces) > 3  # streamed by the model
     assert answer.citations and answer.citations[0].entry_id == "qa/fastapi-authn-authz"

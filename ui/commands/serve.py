@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from embeddings.store import IndexStore
+from embeddings.snapshots import open_store
 from khub.errors import ConfigError
-from khub.settings import review_login
+from khub.settings import Settings
 from ui.commands.ingest import ProgressBar
 from ui.options import index_dir_option, settings_from
 
@@ -33,16 +33,16 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
       KHUB_REVIEW_USER=mentor KHUB_REVIEW_PASSWORD=... khub serve --host 0.0.0.0
     """
     settings = settings_from(index_dir)
-    if IndexStore(settings.index_dir).current() is None:
+    if not open_store(settings.index_dir).exists():
         _build_first_index(settings)
     from ui.server import open_services, serve
 
-    services = open_services(settings, review_login=_review_login())
+    services = open_services(settings, review_login=_review_login(settings))
     click.echo(f"khub serves {settings.index_dir} at http://{host}:{port}  (Ctrl-C stops it)")
     serve(services, host, port)
 
 
-def _build_first_index(settings) -> None:
+def _build_first_index(settings: Settings) -> None:
     from embeddings.pipeline import run_ingest
 
     click.echo(f"No index at {settings.index_dir} yet: building it from {settings.corpus_dir} ...")
@@ -52,8 +52,8 @@ def _build_first_index(settings) -> None:
                f"{result.report.seconds:.1f} s.")
 
 
-def _review_login() -> tuple[str, str] | None:
+def _review_login(settings: Settings) -> tuple[str, str] | None:
     try:
-        return review_login()
+        return settings.review_login()
     except ConfigError as exc:  # a usage mistake (exit status 2), as an option given wrong would be
         raise click.UsageError(str(exc)) from exc

@@ -11,35 +11,36 @@
           the model's text filtered (assistant.guard): no images, HTML or links
                                                                │
           citation check: invalid markers removed, sentences judged; nothing supported, or the model
-          unreachable: the extractive answer instead
+          unreachable: the extractive answer instead              (the last three: assistant.write)
 
-The answer streams: ``stream()`` yields text pieces and, last, the checked ``Answer``.
+The answer streams, as simonw/llm's ``Response`` does: ``ask()`` returns a ``Response``; iterate it
+for the text pieces as they are written, then ``response.answer()`` is the checked ``Answer``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from assistant import extractive, guard, prompts
-from assistant.cite import CitationCheck, EncodeTexts, SentenceCheck, attribute, check_citations, drop_repeats
+from assistant import prompts
+from assistant.cite import EncodeTexts, SentenceCheck
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
 from assistant.extractive import ContextPassage
-from assistant.llm import LOCAL_MODEL, LLMUnavailable, ModelConfig, resolve_model, stream_completion
+from assistant.llm import LLMUnavailable, ModelConfig, stream_completion
 from assistant.refusal import Refusal, RefusalModel, ScoreFloor, load_model, measure
-from assistant.search import Hit, Searcher
-from embeddings.database import Filters
+from assistant.search import Hit, Searcher, open_searcher
+from assistant.write import EXTRACTIVE, Brief, Complete, Written, answer_brief, fix_brief, write
+from embeddings.query import Filters
+from embeddings.storage import ChunkRecord
 
-EXTRACTIVE = "extractive"
 CONTEXT_ENTRIES = 5
 FOLLOW_UP = re.compile(r"\b(it|its|this|that|these|those|they|them|there|same|also|instead|above|previous|else)\b"
                        r"|^(and|but|so|what about|how about|why|then)\b", re.I)
-Complete = Callable[[Sequence[dict], ModelConfig], Iterator[str]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     """A numbered source of an answer."""
 
@@ -50,7 +51,7 @@ class Citation:
     passage: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     """A checked answer and everything a reviewer needs to judge it."""
 
@@ -65,7 +66,7 @@ class Answer:
     faithfulness: float = 1.0
     nearest: tuple[Hit, ...] = ()
     diagnosis: Diagnosis | None = None
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[str, ...] = ()
     sentences: tuple[SentenceCheck, ...] = ()  # every judged sentence, supported or not
     refusal: Refusal | None = None  # why the question was refused
 
@@ -89,10 +90,62 @@ class Answer:
         }
 
 
+class Response:
+    """An answer as it is written: iterate it for the text pieces, then read ``answer()``.
+
+    The work runs as the pieces are read, once. ``answer()`` reads whatever is still unwritten (all
+    of it, if nothing was iterated), and iterating again replays the pieces, so a caller that only
+    wants the Answer never has to loop.
+    """
+
+    def __init__(self, writing: Generator[str, None, Answer]):
+        self._writing = writing
+        self._pieces: list[str] = []
+        self._answer: Answer | None = None
+        self._failed: Exception | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        read = 0  # by position, so two loops over one response each see every piece once
+        while read < len(self._pieces) or self._advance() is None:
+            yield self._pieces[read]
+            read += 1
+
+    def answer(self) -> Answer:
+        """The checked Answer, once all of its text is written."""
+        while (answer := self._advance()) is None:
+            pass
+        return answer
+
+    def _advance(self) -> Answer | None:
+        """The Answer once it is finished; until then None, and one more piece is written."""
+        if self._failed is not None:
+            raise self._failed  # a generator that raised is closed: say why again rather than answer None
+        if self._answer is None:
+            try:
+                self._pieces.append(next(self._writing))
+            except StopIteration as finished:
+                self._answer = finished.value
+            except Exception as exc:
+                self._failed = exc
+                raise
+        return self._answer
+
+
+@dataclass(frozen=True, kw_only=True)
+class Inquiry:
+    """A question as asked and as searched, and what was found for it before any text is written."""
+
+    text: str
+    query: str  # the standalone query that was searched
+    nearest: tuple[Hit, ...] = ()
+    diagnosis: Diagnosis | None = None
+    notices: tuple[str, ...] = ()
+
+
 class Assistant:
     """Answers questions from one index, in the extractive mode or through a model."""
 
-    def __init__(self, searcher: Searcher, diagnoser: Diagnoser, encode: EncodeTexts | None, config: ModelConfig,
+    def __init__(self, searcher: Searcher, diagnoser: Diagnoser, *, encode: EncodeTexts | None, config: ModelConfig,
                  complete: Complete = stream_completion, refuse_below: float | None = None,
                  refusal: RefusalModel | None = None):
         self.searcher = searcher
@@ -104,33 +157,30 @@ class Assistant:
         self.refusal = ScoreFloor(refuse_below) if refuse_below is not None else refusal or load_model()
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), *, filters: Filters = Filters(),
-            model: str | None = None) -> Answer:
-        """The whole answer at once."""
-        *_, answer = self.stream(question, history, filters=filters, model=model)
-        return answer
-
-    def stream(self, question: str, history: Sequence[tuple[str, str]] = (), *, filters: Filters = Filters(),
-               model: str | None = None) -> Iterator[str | Answer]:
-        """Text pieces as they are written, then the checked Answer."""
-        config = self.config if model is None else ModelConfig(**{**self.config.__dict__, "model": model})
-        diagnosis = self._diagnosis(question)
-        if diagnosis is not None and diagnosis.confident:
-            yield from self._answer_error(question, diagnosis, config)
-            return
-        query, notices = self._standalone(question, history, config)
-        hits = self.searcher.search(query, top_k=CONTEXT_ENTRIES, filters=filters)
-        index = self.searcher.index
-        signals = measure(query, hits, index.entry_frequencies, len(index.entry_ids))
-        refusal = self.refusal.decide(signals, hits)
-        if refusal is not None:
-            answer = _refusal(question, query, config, hits, diagnosis, notices, refusal)
-            yield answer.text
-            yield answer
-            return
-        passages = self._context(hits)
-        yield from self._write(question, query, passages, config, notices, diagnosis, hits)
+            model: str | None = None) -> Response:
+        """The answer as it is written: iterate the Response for text pieces, then ``answer()`` is the Answer."""
+        config = self.config if model is None else replace(self.config, model=model)
+        return Response(self._respond(question, tuple(history), filters, config))
 
     # -- the parts ---------------------------------------------------------------------------
+
+    def _respond(self, question: str, history: Sequence[tuple[str, str]], filters: Filters,
+                 config: ModelConfig) -> Generator[str, None, Answer]:
+        """Diagnose pasted error output, or search; refuse what the archive does not cover; else write."""
+        diagnosis = self._diagnosis(question)
+        if diagnosis is not None and diagnosis.confident:
+            return (yield from self._answer_error(question, diagnosis, config))
+        query, notices = self._standalone(question, history, config)
+        hits = self.searcher.search(query, top_k=CONTEXT_ENTRIES, filters=filters)
+        inquiry = Inquiry(text=question, query=query, nearest=tuple(hits), diagnosis=diagnosis, notices=notices)
+        index = self.searcher.index
+        refusal = self.refusal.decide(measure(query, hits, index.entry_frequencies, len(index.entry_ids)), hits)
+        if refusal is not None:
+            answer = _refused(inquiry, refusal, config.model)
+            yield answer.text
+            return answer
+        brief = answer_brief(question, query, self._context(hits), config.model)
+        return (yield from self._write(inquiry, brief, config))
 
     def _diagnosis(self, question: str) -> Diagnosis | None:
         """The diagnosis of error output pasted in the question, if there is any."""
@@ -159,99 +209,54 @@ class Assistant:
 
     def _context(self, hits: Sequence[Hit]) -> list[ContextPassage]:
         """Numbered passages: the best entry's matching chunk and its opening, then one per other entry."""
-        passages = [ContextPassage(1, hits[0].entry_id, hits[0].title, hits[0].section, hits[0].passage, hits[0].kind)]
+        passages = [_passage(1, hits[0])]
         opening = self.searcher.index.entry_chunks(hits[0].entry_id)[:1]
         if opening and opening[0].chunk_id != hits[0].chunk_id:
-            record = opening[0]
-            passages.append(ContextPassage(2, record.entry_id, record.title, record.section, record.passage,
-                                           record.kind))
+            passages.append(_passage(2, opening[0]))
         for hit in hits[1:]:
-            passages.append(ContextPassage(len(passages) + 1, hit.entry_id, hit.title, hit.section, hit.passage,
-                                           hit.kind))
+            passages.append(_passage(len(passages) + 1, hit))
         return passages
 
-    def _answer_error(self, question: str, diagnosis: Diagnosis, config: ModelConfig) -> Iterator[str | Answer]:
+    def _answer_error(self, question: str, diagnosis: Diagnosis, config: ModelConfig) -> Generator[str, None, Answer]:
         """Root cause and fix from the matched entry, pointing at the user's own frame."""
         top = diagnosis.hits[0]
         records = self.searcher.index.entry_chunks(top.entry_id)
         # The passages that hold what the entry states as the cause and the fix (fix.py finds them).
         fix = [r for r in records if top.fix and top.fix.held_by(r.passage)] or records[:2]
-        passages = [ContextPassage(n, r.entry_id, r.title, r.section, r.passage, r.kind)
-                    for n, r in enumerate(fix[:4], 1)]
-        culprit = diagnosis.signature.culprit
-        where = f"{culprit.file}:{culprit.line}" if culprit and culprit.file and culprit.in_app else None
-        message = diagnosis.signature.message
-        messages = prompts.diagnosis_messages(guard.redact_instructions(question), message, where,
-                                              [_prompt_passage(p) for p in passages])
-        pieces = lambda: extractive.compose_fix(where, message, passages, top.fix)  # noqa: E731
-        yield from self._generate(question, message, passages, config, messages, pieces, (), diagnosis, (),
-                                  paste=question)
+        passages = [_passage(n, record) for n, record in enumerate(fix[:4], 1)]
+        inquiry = Inquiry(text=question, query=diagnosis.signature.message, diagnosis=diagnosis)
+        return (yield from self._write(inquiry, fix_brief(question, diagnosis, passages), config))
 
-    def _write(self, question: str, query: str, passages: list[ContextPassage], config: ModelConfig,
-               notices: tuple[str, ...], diagnosis: Diagnosis | None, hits: Sequence[Hit]) -> Iterator[str | Answer]:
-        prompt = prompts.compact_messages if resolve_model(config.model) == LOCAL_MODEL else prompts.answer_messages
-        messages = prompt(question, [_prompt_passage(p) for p in passages])
-        pieces = lambda: extractive.compose_answer(query, passages)  # noqa: E731
-        yield from self._generate(question, query, passages, config, messages, pieces, notices, diagnosis, hits)
-
-    def _generate(self, question, query, passages, config, messages, pieces, notices, diagnosis, hits, paste=""):
-        """Stream from the model (or the extractive composer), filter and check; fall back to extractive."""
-        mode, parts = config.model, []
-        texts = [p.full_text for p in passages]
-        if config.model != EXTRACTIVE:
-            try:
-                for delta in self.complete(messages, config):
-                    parts.append(delta)
-                    yield delta
-            except LLMUnavailable as exc:
-                notices = (*notices, f"{exc}; this is an extractive answer instead")
-                if parts:
-                    yield "\n\n[the model stopped; an extractive answer follows]\n\n"
-                parts = []
-        check = None
-        if parts:  # a model wrote it: filter what it may not show, drop its loops, source what it forgot to cite
-            filtered = guard.filter_output("".join(parts), (prompts.SYSTEM, prompts.COMPACT_SYSTEM))
-            notices = (*notices, *filtered.removed)
-            text, attributed = attribute(drop_repeats(filtered.text), texts, self.encode)
-            if attributed:
-                notices = (*notices, f"{attributed} marker(s) were added where a passage clearly supports an "
-                                     "uncited sentence")
-            check = check_citations(text, texts, self.encode, paste)
-            if filtered.withheld or not any(sentence.supported for sentence in check.sentences):
-                reason = (filtered.removed[0] if filtered.withheld
-                          else "no sentence of the model's answer is supported by the passages")
-                notices = (*notices, f"{reason}; this is an extractive answer instead")
-                yield f"\n\n[{reason}; an extractive answer follows]\n\n"
-                check = None
-        if check is None:
-            mode, parts = EXTRACTIVE, []
-            for piece in pieces():
-                parts.append(piece)
-                yield piece
-            check = check_citations("".join(parts), texts, self.encode, paste)
-        yield _answer(question, query, mode, check, passages, notices, diagnosis, hits)
+    def _write(self, inquiry: Inquiry, brief: Brief, config: ModelConfig) -> Generator[str, None, Answer]:
+        written = yield from write(brief, config, complete=self.complete, encode=self.encode)
+        return _answer(inquiry, brief, written)
 
 
-def _answer(question, query, mode, check: CitationCheck, passages, notices, diagnosis, hits) -> Answer:
-    by_number = {p.n: p for p in passages}
-    citations = tuple(Citation(n, by_number[n].entry_id, by_number[n].title, by_number[n].section, by_number[n].text)
+def _answer(inquiry: Inquiry, brief: Brief, written: Written) -> Answer:
+    """The Answer: the question, the checked text, and the passages its valid markers cite."""
+    check = written.check
+    by_number = {passage.n: passage for passage in brief.passages}
+    citations = tuple(Citation(n=n, entry_id=by_number[n].entry_id, title=by_number[n].title,
+                               section=by_number[n].section, passage=by_number[n].text)
                       for n in check.cited if n in by_number)
-    return Answer(question, query, check.text, mode, False, citations, tuple(check.unsupported),
-                  check.invalid_markers, check.faithfulness, tuple(hits), diagnosis, tuple(notices), check.sentences)
+    return Answer(question=inquiry.text, query=inquiry.query, text=check.text, mode=written.mode, refused=False,
+                  citations=citations, unsupported_sentences=tuple(check.unsupported),
+                  invalid_markers=check.invalid_markers, faithfulness=check.faithfulness, nearest=inquiry.nearest,
+                  diagnosis=inquiry.diagnosis, notices=(*inquiry.notices, *written.notices), sentences=check.sentences)
 
 
-def _refusal(question, query, config, hits, diagnosis, notices, refusal: Refusal) -> Answer:
-    nearest = ", ".join(f"{hit.title} ({hit.entry_id})" for hit in hits[:3])
+def _refused(inquiry: Inquiry, refusal: Refusal, mode: str) -> Answer:
+    """Why the archive cannot answer, and the nearest entries it has."""
+    nearest = ", ".join(f"{hit.title} ({hit.entry_id})" for hit in inquiry.nearest[:3])
     text = (f"The archive does not cover this question: {refusal.reason}."
-            + (f" The nearest entries are: {nearest}." if hits else ""))
-    return Answer(question, query, text, config.model, True, (), (), 0, 1.0, tuple(hits), diagnosis, tuple(notices),
-                  refusal=refusal)
+            + (f" The nearest entries are: {nearest}." if inquiry.nearest else ""))
+    return Answer(question=inquiry.text, query=inquiry.query, text=text, mode=mode, refused=True, citations=(),
+                  nearest=inquiry.nearest, diagnosis=inquiry.diagnosis, notices=inquiry.notices, refusal=refusal)
 
 
-def _prompt_passage(passage: ContextPassage) -> prompts.PromptPassage:
-    """The passage as the model sees it: instruction-like sentences in archive text are taken out."""
-    return prompts.PromptPassage(passage.n, passage.entry_id, guard.redact_instructions(passage.title),
-                                 passage.section, guard.redact_instructions(passage.text))
+def _passage(n: int, found: Hit | ChunkRecord) -> ContextPassage:
+    """Passage n of the context: a search hit's passage, or a chunk of an entry."""
+    return ContextPassage(n, found.entry_id, found.title, found.section, found.passage, found.kind)
 
 
 def _is_follow_up(question: str) -> bool:
@@ -260,10 +265,6 @@ def _is_follow_up(question: str) -> bool:
 
 def open_assistant(settings) -> Assistant:
     """An assistant over the live index, with the model the settings name (one model load)."""
-    from assistant.diagnose import Diagnoser
-    from assistant.search import open_searcher
-
     searcher = open_searcher(settings)
-    encode = searcher.encode_texts
-    return Assistant(searcher, Diagnoser(searcher), encode, ModelConfig.from_settings(settings),
-                     refuse_below=settings.refuse_below)
+    return Assistant(searcher, Diagnoser(searcher), encode=searcher.encode_texts,
+                     config=ModelConfig.from_settings(settings), refuse_below=settings.refuse_below)

@@ -38,7 +38,7 @@ def run_mode(assistant, questions, mode: str) -> dict:
     rows = []
     for question in questions:
         started = time.perf_counter()
-        answer = assistant.ask(question.query, model=mode)
+        answer = assistant.ask(question.query, model=mode).answer()
         rows.append({"id": question.id, "kind": question.type, "answerable": bool(question.grades),
                      "refused": answer.refused, "cited": [c.entry_id for c in answer.citations],
                      "relevant": sorted(question.grades),

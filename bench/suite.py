@@ -106,17 +106,15 @@ def answer_figures(assistant, questions: Sequence[str], model: str, limit: int) 
     """Time to the first streamed piece, and pieces (tokens, for a model) per second after it; the
     first answer, which loads the model, is timed apart as ``warm_up_s``."""
     started = time.perf_counter()
-    for _ in assistant.stream(questions[-1], model=model):
-        pass
+    assistant.ask(questions[-1], model=model).answer()
     warm_up = time.perf_counter() - started
     firsts, rates = [], []
     for question in questions[:limit]:
         started = time.perf_counter()
         first, pieces = None, 0
-        for event in assistant.stream(question, model=model):
-            if isinstance(event, str):
-                first = first or time.perf_counter() - started
-                pieces += 1
+        for _ in assistant.ask(question, model=model):
+            first = first or time.perf_counter() - started
+            pieces += 1
         total = time.perf_counter() - started
         if first is not None:
             firsts.append(first)

@@ -8,7 +8,7 @@ from archives import indexed_archive
 from loopback_llm import LoopbackLLM
 from trace_cases import load_cases
 
-from assistant.answer import Answer, Assistant
+from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
 from assistant.llm import ModelConfig, stream_completion
 from assistant.search import open_searcher
@@ -25,13 +25,15 @@ def searcher(tmp_path_factory, models_dir, encoder):
 
 
 def assistant(searcher, model="extractive", complete=stream_completion, **config):
-    return Assistant(searcher, Diagnoser(searcher), searcher.encode_texts, ModelConfig(model=model, **config), complete)
+    return Assistant(searcher, Diagnoser(searcher), encode=searcher.encode_texts,
+                     config=ModelConfig(model=model, **config), complete=complete)
 
 
 def events(helper, question, history=()):
-    found = list(helper.stream(question, history))
-    assert isinstance(found[-1], Answer) and all(isinstance(event, str) for event in found[:-1])
-    return found[:-1], found[-1]
+    response = helper.ask(question, history)
+    pieces = list(response)
+    assert all(isinstance(piece, str) for piece in pieces)
+    return pieces, response.answer()
 
 
 def test_extractive_answer_quotes_and_cites_the_best_entry(searcher):
@@ -43,11 +45,32 @@ def test_extractive_answer_quotes_and_cites_the_best_entry(searcher):
     assert "".join(pieces).strip() == answer.text
 
 
+def test_the_answer_can_be_read_before_after_or_halfway_through_the_pieces(searcher):
+    helper = assistant(searcher)
+    whole = helper.ask(QUESTION)
+    answer = whole.answer()  # nothing was iterated: answer() writes it all
+    pieces = list(whole)  # and the pieces replay
+    assert len(pieces) > 1 and "".join(pieces).strip() == answer.text and list(whole) == pieces
+    halfway = helper.ask(QUESTION)
+    assert next(iter(halfway)) == pieces[0]
+    assert halfway.answer() == answer and list(halfway) == pieces
+
+
+def test_a_failure_while_writing_is_raised_again_rather_than_answered_with_none(searcher):
+    def broken(messages, config):
+        raise RuntimeError("the model crashed")
+
+    response = assistant(searcher, "openai/gpt-4o-mini", broken).ask(QUESTION)
+    for _ in range(2):
+        with pytest.raises(RuntimeError, match="the model crashed"):
+            response.answer()
+
+
 def test_mock_response_goes_through_litellm_and_markers_are_checked(searcher):
     complete = functools.partial(stream_completion, mock_response=(
         "Store it in an httpOnly, Secure, SameSite cookie, not in localStorage [1]. "
         "Tokens must be rotated every 5 minutes [9]."))
-    answer = assistant(searcher, "openai/gpt-4o-mini", complete).ask(QUESTION)
+    answer = assistant(searcher, "openai/gpt-4o-mini", complete).ask(QUESTION).answer()
     assert answer.mode == "openai/gpt-4o-mini" and not answer.refused
     assert answer.invalid_markers == 1 and "[9]" not in answer.text
     assert [c.entry_id for c in answer.citations] == ["qa/jwt-storage"]
@@ -71,7 +94,7 @@ def test_an_unreachable_model_falls_back_to_an_extractive_answer(searcher, monke
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
     with LoopbackLLM(lambda request: "", status=503) as server:
         helper = assistant(searcher, "openai/test-model", api_base=server.api_base, timeout=5, retries=0)
-        answer = helper.ask(QUESTION)
+        answer = helper.ask(QUESTION).answer()
     assert answer.mode == "extractive" and answer.citations and not answer.refused
     assert "could not answer" in answer.notices[0] and "extractive answer instead" in answer.notices[0]
     assert "sk-test-not-a-real-key" not in answer.notices[0]
@@ -84,7 +107,7 @@ def test_fallback_models_are_tried_by_litellm(searcher, monkeypatch):
         complete = functools.partial(stream_completion, mock_response=None)
         helper = assistant(searcher, "openai/primary", complete, fallbacks=("openai/backup",), **config)
         monkeypatch.setattr("assistant.llm.resolve_model", lambda name: name)
-        answer = helper.ask(QUESTION)
+        answer = helper.ask(QUESTION).answer()
     # litellm retried with the fallback model name on the same api_base: both calls reached the first server
     assert [request["model"] for request in down.requests][:2] == ["primary", "backup"]
     assert answer.mode == "extractive"  # both failed (same server), so the extractive answer stands in
@@ -94,7 +117,8 @@ def test_weak_retrieval_is_refused_with_the_nearest_entries_and_no_model_call(se
     def no_model(messages, config):
         raise AssertionError("a refused question must not reach the model")
 
-    answer = assistant(searcher, "openai/gpt-4o-mini", no_model).ask("excel vba: loop over rows until an empty cell")
+    helper = assistant(searcher, "openai/gpt-4o-mini", no_model)
+    answer = helper.ask("excel vba: loop over rows until an empty cell").answer()
     assert answer.refused and answer.citations == () and answer.nearest
     assert answer.text.startswith("The archive does not cover this question")
     assert answer.refusal is not None and answer.refusal.reason in answer.text
@@ -102,22 +126,23 @@ def test_weak_retrieval_is_refused_with_the_nearest_entries_and_no_model_call(se
 
 
 def test_a_covered_question_carries_no_refusal(searcher):
-    answer = assistant(searcher).ask(QUESTION)
+    answer = assistant(searcher).ask(QUESTION).answer()
     assert not answer.refused and answer.refusal is None and answer.as_dict()["refusal"] is None
 
 
 def test_a_search_score_floor_set_by_the_user_decides_instead_of_the_fitted_model(searcher):
     def helper(floor):
-        return Assistant(searcher, Diagnoser(searcher), searcher.encode_texts, ModelConfig(model="extractive"),
-                         refuse_below=floor)
+        return Assistant(searcher, Diagnoser(searcher), encode=searcher.encode_texts,
+                         config=ModelConfig(model="extractive"), refuse_below=floor)
 
-    assert not helper(0.0).ask(QUESTION).refused
-    refused = helper(100.0).ask(QUESTION)
+    assert not helper(0.0).ask(QUESTION).answer().refused
+    refused = helper(100.0).ask(QUESTION).answer()
     assert refused.refused and "KHUB_REFUSE_BELOW=100" in refused.refusal.reason
 
 
 def test_pasted_error_output_is_diagnosed_and_points_at_the_users_frame(searcher):
-    answer = assistant(searcher).ask("why does this fail?\n" + CASES["python-venv-yaml-missing"]["text"])
+    response = assistant(searcher).ask("why does this fail?\n" + CASES["python-venv-yaml-missing"]["text"])
+    answer = response.answer()
     assert answer.diagnosis is not None and answer.diagnosis.confident
     assert answer.citations[0].entry_id == "error/module-not-found"
     assert "/home/dev/release-tools/check_manifests.py:5" in answer.text
@@ -126,10 +151,11 @@ def test_pasted_error_output_is_diagnosed_and_points_at_the_users_frame(searcher
 
 def test_follow_ups_are_made_standalone(searcher):
     history = [("user", QUESTION), ("assistant", "Keep it in an httpOnly cookie [1].")]
-    answer = assistant(searcher).ask("and what do people get wrong about it?", history)
+    answer = assistant(searcher).ask("and what do people get wrong about it?", history).answer()
     assert answer.query.startswith(QUESTION)
     rewrite = functools.partial(stream_completion, mock_response="common mistakes storing JWT access tokens")
-    answer = assistant(searcher, "openai/gpt-4o-mini", rewrite).ask("and what do people get wrong about it?", history)
+    helper = assistant(searcher, "openai/gpt-4o-mini", rewrite)
+    answer = helper.ask("and what do people get wrong about it?", history).answer()
     assert answer.query == "common mistakes storing JWT access tokens"
 
 

@@ -29,8 +29,8 @@ def test_safe_markdown_keeps_code_and_disarms_html_images_and_script_links():
 def test_unsupported_sentences_are_marked_and_the_mode_is_named():
     from assistant.answer import Answer
 
-    answer = Answer("q", "q", "Supported claim [1]. Invented claim.", "openai/gpt-4o-mini", False, (),
-                    unsupported_sentences=("Invented claim.",))
+    answer = Answer(question="q", query="q", text="Supported claim [1]. Invented claim.", mode="openai/gpt-4o-mini",
+                    refused=False, citations=(), unsupported_sentences=("Invented claim.",))
     shown = answer_markdown(answer)
     assert "Invented claim. ⚠️ *not supported by the cited passages*" in shown
     assert "Answered by model `openai/gpt-4o-mini`" in shown

@@ -94,9 +94,9 @@ def ask(searcher, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
     model = ObedientModel()
     with LoopbackLLM(model) as server:
-        helper = Assistant(searcher, Diagnoser(searcher), searcher.encode_texts,
-                           ModelConfig(model="openai/obedient", api_base=server.api_base, timeout=10, retries=0))
-        yield lambda question: (helper.ask(question), server.requests[-1]["messages"])
+        helper = Assistant(searcher, Diagnoser(searcher), encode=searcher.encode_texts,
+                           config=ModelConfig(model="openai/obedient", api_base=server.api_base, timeout=10, retries=0))
+        yield lambda question: (helper.ask(question).answer(), server.requests[-1]["messages"])
 
 
 def test_the_fake_model_really_obeys_injected_text():

@@ -12,8 +12,10 @@ from ui.reviews import ReviewError, ReviewStore
 
 
 def answer(question: str = "where do I keep a JWT?") -> Answer:
-    return Answer(question, question, "Keep it in an httpOnly cookie [1].", "extractive", False,
-                  (Citation(1, "qa/jwt-storage", "JWT storage", "Answer", "Keep it in an httpOnly cookie."),),
+    citation = Citation(n=1, entry_id="qa/jwt-storage", title="JWT storage", section="Answer",
+                        passage="Keep it in an httpOnly cookie.")
+    return Answer(question=question, query=question, text="Keep it in an httpOnly cookie [1].", mode="extractive",
+                  refused=False, citations=(citation,),
                   sentences=(SentenceCheck("Keep it in an httpOnly cookie [1].", (1,), True, 1.0, 0.0),))
 
 

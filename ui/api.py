@@ -38,7 +38,7 @@ def diagnose_endpoint(services):
 def ask_endpoint(services):
     def ask(question: str, kind: str = "", language: str = "", level: str = "", model: str = "") -> dict:
         """A cited answer from the archive; the answer is stored for mentors' review."""
-        answer = services.assistant.ask(question, filters=_filters(kind, language, level), model=model or None)
+        answer = services.assistant.ask(question, filters=_filters(kind, language, level), model=model or None).answer()
         answer_id = services.reviews.record_answer(answer, session="api")
         return answer.as_dict() | {"answer_id": answer_id}
 

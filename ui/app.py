@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from assistant.answer import Answer, Assistant, Citation
+from assistant.answer import Assistant, Citation
 from assistant.diagnose import Diagnoser
 from assistant.search import Searcher
-from embeddings.database import Filters
+from embeddings.query import Filters
 from ingest.entry import KINDS, LEVELS
 from ui import api, render
 from ui.reviews import VERDICTS, ReviewStore
@@ -102,14 +102,13 @@ def _ask_tab(services: Services) -> None:
             raise gr.Error("Type a question, or paste the error output.")
         messages = [*messages, {"role": "user", "content": render.safe_markdown(text)},
                     {"role": "assistant", "content": ""}]
-        answer, streamed = None, ""
-        for event in services.assistant.stream(text, tuple(turns), filters=_as_filters(kind_, language_, level_)):
-            if isinstance(event, Answer):
-                answer = event
-            else:  # render all that came so far, so markup split across pieces is caught whole; links
-                streamed += event  # wait for the checked answer
-                messages[-1] = {"role": "assistant", "content": render.safe_markdown(streamed, links=False)}
-                yield messages, gr.skip(), "", turns, ids
+        response = services.assistant.ask(text, tuple(turns), filters=_as_filters(kind_, language_, level_))
+        streamed = ""
+        for piece in response:  # render all that came so far, so markup split across pieces is caught whole;
+            streamed += piece  # links wait for the checked answer
+            messages[-1] = {"role": "assistant", "content": render.safe_markdown(streamed, links=False)}
+            yield messages, gr.skip(), "", turns, ids
+        answer = response.answer()
         messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
         answer_id = services.reviews.record_answer(answer)
         entries = {c.entry_id: services.searcher.index.entry(c.entry_id) for c in answer.citations}
@@ -238,7 +237,8 @@ def _open_answer(services: Services, number) -> tuple[str, str]:
             marked = marked.replace(sentence["text"], f"{sentence['text']} ⚠️ *unsupported*", 1)
     text = (f"### Question\n{render.safe_markdown(saved['question'])}\n\n### Answer ({saved['mode']}, "
             f"faithfulness {saved['faithfulness']:.2f})\n{render.safe_markdown(marked)}")
-    citations = [Citation(c["n"], c["entry_id"], c["title"], c["section"], c["passage"]) for c in saved["citations"]]
+    citations = [Citation(n=c["n"], entry_id=c["entry_id"], title=c["title"], section=c["section"],
+                          passage=c["passage"]) for c in saved["citations"]]
     entries = {c.entry_id: services.searcher.index.entry(c.entry_id) for c in citations}
     return text, render.source_cards(citations, entries)
 

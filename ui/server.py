@@ -19,7 +19,7 @@ def open_services(settings: Settings, review_login: tuple[str, str] | None = Non
 
     searcher = open_searcher(settings)
     diagnoser = Diagnoser(searcher)
-    assistant = Assistant(searcher, diagnoser, searcher.encode_texts, ModelConfig.from_settings(settings),
+    assistant = Assistant(searcher, diagnoser, encode=searcher.encode_texts, config=ModelConfig.from_settings(settings),
                           refuse_below=settings.refuse_below)
     reviews = ReviewStore(settings.review_db or settings.index_dir / FILE_NAME)
     return Services(searcher, diagnoser, assistant, reviews, review_login)

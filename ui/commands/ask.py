@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from assistant.answer import EXTRACTIVE, Answer, Assistant, open_assistant
-from embeddings.database import Filters
+from embeddings.query import Filters
 from ui.commands.batch import run_batch
 from ui.options import index_dir_option, json_option, kind_option, language_option, level_option, settings_from
 
@@ -47,7 +47,8 @@ def ask_command(question: str | None, model: str | None, show_context: bool, bat
     assistant = open_assistant(settings)
     filters = Filters(kind=kind, language=language, level=level)
     if batch is not None:
-        run_batch(batch, "query", lambda question: assistant.ask(question, filters=filters, model=model).as_dict())
+        run_batch(batch, "query",
+                  lambda question: assistant.ask(question, filters=filters, model=model).answer().as_dict())
     elif question is not None:
         _answer(assistant, question, (), filters, model, as_json, show_context)
     else:
@@ -56,12 +57,11 @@ def ask_command(question: str | None, model: str | None, show_context: bool, bat
 
 def _answer(assistant: Assistant, question: str, history, filters: Filters, model: str | None, as_json: bool,
             show_context: bool) -> Answer:
-    answer = None
-    for event in assistant.stream(question, history, filters=filters, model=model):
-        if isinstance(event, Answer):
-            answer = event
-        elif not as_json:
-            click.echo(event, nl=False)
+    response = assistant.ask(question, history, filters=filters, model=model)
+    if not as_json:
+        for piece in response:
+            click.echo(piece, nl=False)
+    answer = response.answer()
     if as_json:
         click.echo(json.dumps(answer.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from embeddings.database import query_terms
+from assistant.markdown import drop_images, prose_only
+from embeddings.query import query_terms
 
 MARKER = re.compile(r"\s?\[(\d{1,3})\]")
 # A sentence ends at . ! ? (and the markers after it) before a space, or at a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?])((?:\s?\[\d{1,3}\])*)(?:\s+|$)|\n+")
-MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LEXICAL_SUPPORT = 0.6  # share of a sentence's content words found in its cited passages
 SEMANTIC_SUPPORT = 0.75  # cosine between the sentence and a cited passage
 MIN_WORDS = 3  # shorter "sentences" (list bullets, headings) are not judged
@@ -73,7 +73,7 @@ def check_citations(answer: str, passages: Sequence[str], encode: EncodeTexts | 
         invalid += 1
         return ""
 
-    text = MARKDOWN_IMAGE.sub(r"\1", MARKER.sub(keep_valid, answer)).strip()
+    text = drop_images(MARKER.sub(keep_valid, answer)).strip()  # no remote picture loads
     sentences = [sentence for sentence in split_sentences(text)
                  if len(query_terms(_without_markers(sentence))) >= MIN_WORDS]
     checks = _judge(sentences, passages, encode, query_terms(paste))
@@ -134,15 +134,13 @@ def drop_repeats(answer: str) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences with their trailing markers; code blocks stay whole."""
+    prose = prose_only(text)  # code is quoted from a passage, not a claim to judge
     pieces: list[str] = []
-    for block in re.split(r"(```.*?```)", text, flags=re.S):
-        if block.startswith("```"):
-            continue  # code is quoted from a passage, not a claim to judge
-        position = 0
-        for match in SENTENCE_END.finditer(block):
-            pieces.append(block[position:match.start()] + (match.group(1) or ""))
-            position = match.end()
-        pieces.append(block[position:])
+    position = 0
+    for match in SENTENCE_END.finditer(prose):
+        pieces.append(prose[position:match.start()] + (match.group(1) or ""))
+        position = match.end()
+    pieces.append(prose[position:])
     return [piece.strip() for piece in pieces if piece.strip()]
 
 

@@ -8,15 +8,14 @@ supported by construction; the answer is as good as retrieval.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.cite import split_sentences
 from assistant.diagnose.fix import Fix
-from embeddings.database import query_terms
+from assistant.markdown import fenced_blocks, prose_only
+from embeddings.query import query_terms
 
-CODE_BLOCK = re.compile(r"```.*?```", re.S)
 MAX_SENTENCES = 3
 MAX_CODE_LINES = 24
 HOW_WORDS = {"how", "example", "code", "snippet", "implement", "write", "query", "use", "using"}
@@ -77,16 +76,14 @@ def _shortened(block: str) -> str:
 
 def _best_of(passage: ContextPassage, question: str, code: bool, limit: int = MAX_SENTENCES) -> list[str]:
     """The passage's sentences most about the question, in order, each with its marker."""
-    sentences = _sentences(CODE_BLOCK.sub(" ", passage.text))
+    sentences = _sentences(prose_only(passage.text))
     words = query_terms(question)
     ranked = sorted(range(len(sentences)), key=lambda i: (-len(words & query_terms(sentences[i])), i))[:limit]
     chosen = [f"{_as_sentence(sentences[i])} [{passage.n}]" for i in sorted(ranked)]
     pieces = [" ".join(chosen) + "\n\n"] if chosen else []
-    block = CODE_BLOCK.search(passage.text)
-    if code and block:
-        lines = block.group(0).split("\n")
-        shown = lines if len(lines) <= MAX_CODE_LINES else lines[:MAX_CODE_LINES - 1] + ["# …", lines[-1]]
-        pieces.append("\n".join(shown) + "\n\n")
+    blocks = fenced_blocks(passage.text)  # each closed: a passage cut inside a fence ends it here
+    if code and blocks:
+        pieces.append(_shortened(blocks[0]) + "\n\n")
     return pieces
 
 
@@ -109,7 +106,7 @@ def _as_sentence(text: str) -> str:
 
 def _related(passage: ContextPassage) -> str:
     """One line for a next-best entry: its title and first sentence (just the title if it has none)."""
-    sentences = _sentences(CODE_BLOCK.sub(" ", passage.text))
+    sentences = _sentences(prose_only(passage.text))
     first = f": {_as_sentence(sentences[0])}" if sentences else ""
     return f"- **{passage.title}**{first} [{passage.n}]\n"
 

@@ -7,10 +7,10 @@ instructions...", a fake "System:" turn, an image pointing at an outside server)
    prompt that says it is not to be obeyed;
 2. input filtering (``redact_instructions``): instruction-like sentences in the data are replaced by
    a marker before the model sees them;
-3. output filtering (``filter_output``): whatever the model wrote, no image, HTML or link survives
-   (the cited passages, shown beside the answer, keep theirs), and an answer that repeats the system
-   prompt is withheld; the assistant then replaces an answer left with no cited, supported
-   sentence by an extractive one.
+3. output filtering (``filter_output``, by the rules of ``assistant.markdown``): whatever the model
+   wrote outside code, no image, HTML or link survives (the cited passages, shown beside the answer,
+   keep theirs), and an answer that repeats the system prompt is withheld; the assistant then
+   replaces an answer left with no cited, supported sentence by an extractive one.
 
 No layer relies on the model behaving: the tests drive a fake model that obeys every instruction
 it sees, and these filters are what holds.
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from assistant.markdown import strip_markup
 
 # Phrases that address a language model rather than a developer. Matched case-insensitively.
 INSTRUCTION = re.compile(
@@ -33,11 +35,13 @@ INSTRUCTION = re.compile(
 SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 REDACTED = "[instruction-like text removed by khub]"
 
-MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-CODE = re.compile(r"(```.*?```|`[^`\n]+`)", re.S)
-LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?[^)]*\)")
-BARE_URL = re.compile(r"(?<![(\w/])(?:https?|ftp|file|javascript|data):[^\s)\]>]+", re.I)
+# A link in a model's answer is the one thing an injected instruction most wants; the passages it may
+# come from are shown with the answer, so the answer itself carries none.
+NOTICES = {
+    "images": "images in the model's answer were removed",
+    "html": "HTML in the model's answer was removed",
+    "links": "links in the model's answer were made plain text (the cited sources show them)",
+}
 LEAK_WORDS = 8  # this many consecutive words of the system prompt in an answer is a leak
 
 
@@ -67,27 +71,8 @@ def filter_output(text: str, system_prompts: tuple[str, ...] = ()) -> Filtered:
     """A model's answer made safe to show (see the module docstring)."""
     if any(_repeats(text, prompt) for prompt in system_prompts):
         return Filtered("", ("the model's answer repeated its instructions and is not shown",), withheld=True)
-    removed: list[str] = []
-    parts = CODE.split(text)
-    for index in range(0, len(parts), 2):  # prose only: code is shown as text anyway
-        parts[index] = _filter_prose(parts[index], removed)
-    return Filtered("".join(parts).strip(), tuple(dict.fromkeys(removed)))
-
-
-def _filter_prose(text: str, removed: list[str]) -> str:
-    if MARKDOWN_IMAGE.search(text):
-        text = MARKDOWN_IMAGE.sub(lambda m: m.group(1), text)
-        removed.append("images in the model's answer were removed")
-    if HTML_TAG.search(text):
-        text = HTML_TAG.sub("", text)
-        removed.append("HTML in the model's answer was removed")
-
-    if LINK.search(text) or BARE_URL.search(text):
-        # A link in a model's answer is the one thing an injected instruction most wants; the passages
-        # it may come from are shown with the answer, so the answer itself carries none.
-        text = BARE_URL.sub(lambda m: f"`{m.group(0)}`", LINK.sub(lambda m: m.group(1), text))
-        removed.append("links in the model's answer were made plain text (the cited sources show them)")
-    return text
+    stripped = strip_markup(text)  # code is kept: it is shown as text anyway
+    return Filtered(stripped.text.strip(), tuple(NOTICES[kind] for kind in stripped.removed))
 
 
 def _repeats(text: str, prompt: str) -> bool:

@@ -1,39 +1,23 @@
 """Render answers, sources, results and entries for the web app, inert.
 
-Entry text and pasted text come from outside: none of their HTML may run. Markdown keeps its code
-blocks and code spans (shown as text by any Markdown renderer); everywhere else ``<`` and ``>`` are
-escaped, images are dropped to their alt text, and links are kept only for http(s) URLs. HTML
-fragments are built with every value escaped. (Gradio's own sanitiser runs as well; this does not
-rely on it.)
+Entry text and pasted text come from outside: none of their HTML may run. Markdown goes through
+``assistant.markdown.safe_markdown`` (code kept as written, ``<`` and ``>`` escaped elsewhere, images
+dropped to their alt text, links kept only for http(s) addresses); the source cards' HTML is built
+with every value escaped and then cleaned by nh3 (``assistant.markdown.clean_html``). Gradio's own
+sanitiser runs as well; this does not rely on it.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 
 from assistant.answer import EXTRACTIVE, Answer, Citation
+from assistant.markdown import clean_html, safe_markdown
 from assistant.search import Hit
 from ingest.entry import Entry
 
-CODE = re.compile(r"(```.*?```|`[^`\n]+`)", re.S)
-IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-LINK = re.compile(r"\[([^\]]+)\]\(\s*([^)\s]+)[^)]*\)")
-SAFE_URL = re.compile(r"^https?://", re.I)
 MODEL_HINT = "set `KHUB_MODEL` (`local`, or a litellm model such as `openai/gpt-4o-mini`) for a language model"
-
-
-def safe_markdown(text: str, links: bool = True) -> str:
-    """Markdown whose HTML cannot run: escaped outside code, no images, only http(s) links (or none)."""
-    parts = CODE.split(text)
-    return "".join(part if index % 2 else _inert(part, links) for index, part in enumerate(parts))
-
-
-def _inert(text: str, links: bool) -> str:
-    text = IMAGE.sub(lambda m: m.group(1), text)
-    text = LINK.sub(lambda m: m.group(0) if links and SAFE_URL.match(m.group(2)) else m.group(1), text)
-    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def answer_markdown(answer: Answer) -> str:
@@ -65,7 +49,7 @@ def source_cards(citations: Sequence[Citation], entries: dict[str, Entry]) -> st
             f"<div class='khub-card-meta'>{html.escape(citation.entry_id)} › {html.escape(citation.section)}</div>"
             f"<pre class='khub-passage'>{html.escape(citation.passage)}</pre>{whole}</div>"
         )
-    return "\n".join(cards)
+    return clean_html("\n".join(cards))
 
 
 def results_markdown(query: str, hits: Sequence[Hit]) -> str:

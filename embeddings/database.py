@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
-from embeddings.query import Filters, query_terms, query_words  # noqa: F401  (TEMP re-export)
+from embeddings.query import Filters, query_words
 from ingest.chunk import Chunk
 from ingest.entry import Entry
 from ingest.error_messages import ecosystems_of, entry_codes, message_template, stated_messages

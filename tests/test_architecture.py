@@ -86,3 +86,35 @@ def test_the_settings_read_a_variable_once_and_state_each_default_once():
 
     config = ModelConfig.from_settings(settings.Settings.from_env({}, index_dir=ROOT / "index"))
     assert config.timeout == settings.DEFAULT_LLM_TIMEOUT == ModelConfig(model="x").timeout
+
+
+# The local store's own modules: FAISS files, SQLite tables, snapshot folders. Above embeddings/,
+# code sees only the storage seam (embeddings/storage.py) and opens it with embeddings.snapshots.
+STORE_INTERNALS = ("embeddings.index", "embeddings.vectors", "embeddings.database", "embeddings.store",
+                   "embeddings.build", "faiss", "sqlite3")
+OWN_DATABASES = {"ui/reviews.py"}  # the mentors' review store is its own SQLite file, not the index
+
+
+def test_nothing_above_embeddings_touches_the_index_files_or_tables():
+    reaching = []
+    for package, path, tree in product_modules():
+        if package not in ("assistant", "ui") or str(path.relative_to(ROOT)) in OWN_DATABASES:
+            continue
+        for node in ast.walk(tree):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            reaching += [f"{path.relative_to(ROOT)}:{node.lineno} {name}" for name in names
+                         if name.startswith(STORE_INTERNALS)]
+    assert reaching == [], "go through embeddings.storage / embeddings.snapshots instead: " + ", ".join(reaching)
+
+
+def test_the_local_store_is_a_store_and_its_snapshot_an_index_reader(tmp_path):
+    from embeddings.index import Index
+    from embeddings.snapshots import LocalStore, open_store
+    from embeddings.storage import IndexReader, Store
+
+    assert isinstance(open_store(tmp_path / "index"), LocalStore) and not open_store(tmp_path / "index").exists()
+    data = {"manifest", "entry_ids", "chunk_entry"}  # set per snapshot, in __init__
+    for protocol, implementation in ((Store, LocalStore), (IndexReader, Index)):
+        wanted = {name for name in vars(protocol) if not name.startswith("_")} - data
+        assert wanted and wanted <= set(dir(implementation)), wanted - set(dir(implementation))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import struct
 from pathlib import Path
 
 from khub.errors import ConfigError
@@ -116,80 +117,105 @@ def read_gguf(path: str | os.PathLike) -> tuple[dict, list[tuple[str, tuple[int,
     Metadata maps each key to its value; an array of strings is given as its length only.
     Each tensor is (name, shape in torch order, ggml type, raw data as a numpy view of the file).
     """
-    import struct
-
     import numpy as np
-    from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
 
     blob = np.memmap(path, mode="r")
-    raw = blob.data  # zero-copy buffer for struct
-    pos = 0
-
-    def take(fmt: str):
-        nonlocal pos
-        value = struct.unpack_from(fmt, raw, pos)[0]
-        pos += struct.calcsize(fmt)
-        return value
-
-    def text() -> str:
-        nonlocal pos
-        size = take("<Q")
-        pos += size
-        return bytes(raw[pos - size:pos]).decode("utf-8", errors="replace")
-
-    def value(kind: int):
-        nonlocal pos
-        if kind in _SCALARS:
-            return take(_SCALARS[kind])
-        if kind == _STRING:
-            return text()
-        if kind == _ARRAY:
-            item, count = take("<I"), take("<Q")
-            if item == _STRING:  # skipped: only the count is kept
-                for _ in range(count):
-                    size = take("<Q")  # not `pos += take(...)`: that adds to pos as it was before take
-                    pos += size
-                return count
-            if item in _SCALARS:
-                width = struct.calcsize(_SCALARS[item])
-                items = [struct.unpack_from(_SCALARS[item], raw, pos + i * width)[0] for i in range(min(count, 64))]
-                pos += width * count
-                return items if count <= 64 else count
-            return [value(item) for _ in range(count)]
-        raise ConfigError(f"{path} has a metadata value of unknown type {kind}; is it a GGUF file?")
-
+    cursor = _Cursor(blob.data, path)  # zero-copy buffer for struct
     try:
-        if bytes(raw[:4]) != b"GGUF":
-            raise ConfigError(f"{path} is not a GGUF file")
-        pos = 4
-        version = take("<I")
-        if version not in (2, 3):
-            raise ConfigError(f"{path} is GGUF version {version}; versions 2 and 3 are supported")
-        tensor_count, kv_count = take("<Q"), take("<Q")
-        metadata = {}
-        for _ in range(kv_count):
-            key = text()
-            metadata[key] = value(take("<I"))
-        infos = []
-        for _ in range(tensor_count):
-            name = text()
-            dims = [take("<Q") for _ in range(take("<I"))]
-            infos.append((name, tuple(reversed(dims)), take("<I"), take("<Q")))
+        tensor_count, kv_count = _read_header(cursor)
+        metadata = _read_metadata(cursor, kv_count)
+        infos = [_read_tensor_info(cursor) for _ in range(tensor_count)]
         alignment = int(metadata.get("general.alignment", 32))
-        start = -(-pos // alignment) * alignment
-        tensors = []
-        for name, shape, ggml_type, offset in infos:
-            block, size = GGML_QUANT_SIZES[GGMLQuantizationType(ggml_type)]
-            row_bytes = shape[-1] // block * size
-            rows = int(np.prod(shape[:-1])) if len(shape) > 1 else 1
-            data = blob[start + offset:start + offset + rows * row_bytes]
-            if ggml_type in (0, 1):  # F32, F16: values, not blocks
-                data = data.view(np.float32 if ggml_type == 0 else np.float16)
-            tensors.append((name, shape, ggml_type, data.reshape(rows, -1)))
+        start = -(-cursor.pos // alignment) * alignment
+        tensors = [_tensor_view(blob, start, *info) for info in infos]
     except (struct.error, ValueError, KeyError) as error:
         raise ConfigError(f"{path} is not a readable GGUF file ({error}); "
                           "reinstall the package that ships it") from error
     return metadata, tensors
+
+
+class _Cursor:
+    """A position in the file's bytes; each read moves it past what was read."""
+
+    def __init__(self, raw, path):
+        self.raw, self.path, self.pos = raw, path, 0
+
+    def take(self, fmt: str):
+        value = struct.unpack_from(fmt, self.raw, self.pos)[0]
+        self.pos += struct.calcsize(fmt)
+        return value
+
+    def text(self) -> str:
+        size = self.take("<Q")
+        self.pos += size
+        return bytes(self.raw[self.pos - size:self.pos]).decode("utf-8", errors="replace")
+
+    def value(self, kind: int):
+        """One metadata value of GGUF type ``kind``."""
+        if kind in _SCALARS:
+            return self.take(_SCALARS[kind])
+        if kind == _STRING:
+            return self.text()
+        if kind == _ARRAY:
+            return self.array()
+        raise ConfigError(f"{self.path} has a metadata value of unknown type {kind}; is it a GGUF file?")
+
+    def array(self):
+        """An array's values; only the length of an array of strings, or of one of over 64 numbers."""
+        item, count = self.take("<I"), self.take("<Q")
+        if item == _STRING:  # skipped: only the count is kept
+            for _ in range(count):
+                size = self.take("<Q")  # not `self.pos += self.take(...)`: that adds to pos as it was before take
+                self.pos += size
+            return count
+        if item in _SCALARS:
+            width = struct.calcsize(_SCALARS[item])
+            items = [struct.unpack_from(_SCALARS[item], self.raw, self.pos + i * width)[0]
+                     for i in range(min(count, 64))]
+            self.pos += width * count
+            return items if count <= 64 else count
+        return [self.value(item) for _ in range(count)]
+
+
+def _read_header(cursor: _Cursor) -> tuple[int, int]:
+    """(tensor count, metadata count), after checking the magic and the version."""
+    if bytes(cursor.raw[:4]) != b"GGUF":
+        raise ConfigError(f"{cursor.path} is not a GGUF file")
+    cursor.pos = 4
+    version = cursor.take("<I")
+    if version not in (2, 3):
+        raise ConfigError(f"{cursor.path} is GGUF version {version}; versions 2 and 3 are supported")
+    return cursor.take("<Q"), cursor.take("<Q")
+
+
+def _read_metadata(cursor: _Cursor, count: int) -> dict:
+    """``count`` keys and their values."""
+    metadata = {}
+    for _ in range(count):
+        key = cursor.text()
+        metadata[key] = cursor.value(cursor.take("<I"))
+    return metadata
+
+
+def _read_tensor_info(cursor: _Cursor) -> tuple[str, tuple[int, ...], int, int]:
+    """(name, shape in torch order, ggml type, offset from the start of the tensor data)."""
+    name = cursor.text()
+    dims = [cursor.take("<Q") for _ in range(cursor.take("<I"))]
+    return name, tuple(reversed(dims)), cursor.take("<I"), cursor.take("<Q")
+
+
+def _tensor_view(blob, start: int, name: str, shape: tuple[int, ...], ggml_type: int, offset: int):
+    """(name, shape, ggml type, data): the data a view of ``blob``, one row per output row."""
+    import numpy as np
+    from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
+
+    block, size = GGML_QUANT_SIZES[GGMLQuantizationType(ggml_type)]
+    row_bytes = shape[-1] // block * size
+    rows = int(np.prod(shape[:-1])) if len(shape) > 1 else 1
+    data = blob[start + offset:start + offset + rows * row_bytes]
+    if ggml_type in (0, 1):  # F32, F16: values, not blocks
+        data = data.view(np.float32 if ggml_type == 0 else np.float16)
+    return name, shape, ggml_type, data.reshape(rows, -1)
 
 
 def _unpermute(weights, heads: int):

@@ -16,15 +16,9 @@ from pathlib import Path
 import pytest
 
 from assistant.gguf_llama import read_gguf
-from assistant.local_model import (
-    PIP_HINT,
-    TRUNCATION_NOTE,
-    WEIGHTS_FILE,
-    _find_stop,
-    _safe_end,
-    find_weights,
-    get_local_model,
-)
+from assistant.local_decode import _find_stop, _safe_end
+from assistant.local_model import PIP_HINT, WEIGHTS_FILE, find_weights, get_local_model
+from assistant.local_prompt import TRUNCATION_NOTE
 from khub.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

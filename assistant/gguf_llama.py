@@ -12,8 +12,12 @@ import logging
 import os
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khub.errors import ConfigError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +68,8 @@ def load_model(path: Path):
         num_key_value_heads=int(metadata["llama.attention.head_count_kv"]),
         max_position_embeddings=int(metadata["llama.context_length"]),
         rms_norm_eps=float(metadata["llama.attention.layer_norm_rms_epsilon"]),
-        rope_theta=float(metadata["llama.rope.freq_base"]),
+        # Not in LlamaConfig's type hints; transformers 4.x takes it, 5.x folds it into rope_parameters.
+        rope_theta=float(metadata["llama.rope.freq_base"]),  # type: ignore[call-arg]
         tie_word_embeddings="output.weight" not in names,
         bos_token_id=metadata.get("tokenizer.ggml.bos_token_id"),
         eos_token_id=metadata.get("tokenizer.ggml.eos_token_id"),
@@ -81,7 +86,7 @@ def load_model(path: Path):
             if kind == "attn_q":  # llama.cpp interleaves the rotary halves of q and k; undo it
                 weights = _unpermute(weights, config.num_attention_heads)
             elif kind == "attn_k":
-                weights = _unpermute(weights, config.num_key_value_heads)
+                weights = _unpermute(weights, int(metadata["llama.attention.head_count_kv"]))
             key = f"model.layers.{layer}.{_IN_BLOCK[kind]}.{suffix}"
         else:
             key = f"{_TOP_LEVEL[stem]}.{suffix}"
@@ -111,7 +116,7 @@ _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<
 _STRING, _ARRAY = 8, 9
 
 
-def read_gguf(path: str | os.PathLike) -> tuple[dict, list[tuple[str, tuple[int, ...], int, object]]]:
+def read_gguf(path: str | os.PathLike) -> tuple[dict, list[tuple[str, tuple[int, ...], int, np.ndarray]]]:
     """(metadata, tensors) of a GGUF v2/v3 file, without copying tensor data.
 
     Metadata maps each key to its value; an array of strings is given as its length only.

@@ -11,9 +11,9 @@ retries and fallbacks.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import khub  # noqa: F401  (LITELLM_LOCAL_MODEL_COST_MAP before litellm is imported)
 from khub.errors import KhubError
@@ -59,8 +59,8 @@ def stream_completion(messages: Sequence[dict], config: ModelConfig, **litellm_o
     ``litellm_options`` go to ``litellm.completion`` unchanged (tests pass ``mock_response``).
     """
     litellm = _litellm()
-    options = {"timeout": config.timeout, "num_retries": config.retries, "max_tokens": config.max_tokens,
-               "temperature": config.temperature}
+    options: dict[str, Any] = {"timeout": config.timeout, "num_retries": config.retries,
+                               "max_tokens": config.max_tokens, "temperature": config.temperature}
     if config.api_base:
         options["api_base"] = config.api_base
     if config.fallbacks:
@@ -91,17 +91,18 @@ def _litellm():
     with _registered:
         if not any(entry.get("provider") == "khub" for entry in litellm.custom_provider_map):
             litellm.custom_provider_map = [*litellm.custom_provider_map,
-                                           {"provider": "khub", "custom_handler": _local_handler(litellm)}]
+                                           {"provider": "khub", "custom_handler": _local_handler()}]
         litellm.telemetry = False
         litellm.suppress_debug_info = True
     return litellm
 
 
-def _local_handler(litellm):
+def _local_handler():
     """The litellm custom provider serving SmolLM2-135M-Instruct in-process."""
+    from litellm import CustomLLM
     from litellm.types.utils import GenericStreamingChunk
 
-    class LocalModelHandler(litellm.CustomLLM):
+    class LocalModelHandler(CustomLLM):
         def completion(self, model, messages, *args, optional_params=None, model_response=None, **kwargs):
             model_response.choices[0].message.content = "".join(_generate(messages, optional_params or {}))
             model_response.model = model
@@ -123,13 +124,3 @@ def _generate(messages: list, options: dict) -> Iterator[str]:
     model = get_local_model()
     yield from model.generate(messages, max_tokens=int(options.get("max_tokens") or 256),
                               temperature=float(options.get("temperature") or 0.0), stop=options.get("stop"))
-
-
-def time_first_token(messages: Sequence[dict], config: ModelConfig) -> tuple[float, float, int]:
-    """(seconds to first token, seconds in all, deltas) of one streamed answer, for benchmarks."""
-    started = time.perf_counter()
-    first, count = None, 0
-    for _ in stream_completion(messages, config):
-        first = first or time.perf_counter() - started
-        count += 1
-    return first or 0.0, time.perf_counter() - started, count

@@ -19,6 +19,7 @@ agreeing with float32's only 56% of the time, so it is not used despite its spee
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from assistant.gguf_llama import assign, no_init
 
@@ -38,7 +39,7 @@ def resolve_precision(precision: str) -> str:
     return "mixed" if native else "float32"
 
 
-def with_precision(model, precision: str):
+def with_precision(model, precision: str) -> tuple[Any, Any]:
     """(the decoding model, the prefill model or None when it is the same)."""
     import torch
 

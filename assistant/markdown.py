@@ -55,14 +55,14 @@ DISPLAY_TAGS = {"b", "details", "div", "p", "pre", "span", "summary"}
 DISPLAY_ATTRIBUTES = {"*": {"class"}, "div": {"data-entry-id"}}
 
 
-def _any_link(url: str) -> bool:
-    """Every address is a link to the parser: a javascript: link it refused would stay as text that a
-    browser-side renderer may still turn into a link. The rules here decide what is kept."""
-    return True
+class _AnyLinkParser(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Every address is a link to the parser: a javascript: link it refused would stay as text that a
+        browser-side renderer may still turn into a link. The rules here decide what is kept."""
+        return True
 
 
-PARSER = MarkdownIt("commonmark", {"html": True})  # to see where a renderer would find HTML; see above
-PARSER.validateLink = _any_link
+PARSER = _AnyLinkParser("commonmark", {"html": True})  # to see where a renderer would find HTML; see above
 PARSER.core.ruler.disable("inline")  # blocks and their places only: _inline_spans reads inside them
 
 

@@ -120,7 +120,7 @@ class Searcher:
 
     def _passages(self, query: str, vector: np.ndarray, ranked: list[Candidate]) -> dict[int, ChunkRecord]:
         """For each entry, the chunk that matches best by meaning, with a nudge for the query's words."""
-        shortlist: dict[int, list[int]] = {}
+        shortlist: dict[int, list[tuple[int, float]]] = {}
         for candidate in ranked:
             vids = list(self.index.chunk_vids(candidate.pos))
             similarities = self.index.chunk_vectors(vids) @ vector

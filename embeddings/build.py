@@ -47,7 +47,7 @@ def update_index(
         reusable = previous if previous and not rebuild and previous.manifest.chunker == CHUNKER else None
         same_keys = (reusable and reusable.manifest.model_id == plan.model_id
                      and reusable.manifest.error_keys == KEYS_VERSION)
-        if same_keys and not (report.added or report.changed or report.removed):
+        if reusable and same_keys and not (report.added or report.changed or report.removed):
             report.up_to_date, report.chunks = True, reusable.manifest.chunks
             report.snapshot = reusable.folder.name
         else:
@@ -109,10 +109,11 @@ def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry]
     in the vector cache took 11 s of a 25 s re-ingest at 113k chunks."""
     fresh = set(report.added) | set(report.changed)
     unchanged = [entry for entry in entries if entry.id not in fresh]
-    positions = [live.position(entry.id) for entry in unchanged]
+    positions = [pos for entry in unchanged if (pos := live.position(entry.id)) is not None]
     kept = [chunk for chunk in chunks if chunk.entry_id not in fresh]
     vids = [vid for pos in positions for vid in live.chunk_vids(pos)]
-    if len(vids) != len(kept):  # not the snapshot's own chunks after all: let the cache answer
+    # Not the snapshot's own entries or chunks after all: let the cache answer.
+    if len(positions) != len(unchanged) or len(vids) != len(kept):
         return {}
     found = dict(zip((chunk.text_hash for chunk in kept), live.chunk_vectors(vids)))
     found.update(zip(map(text_hash, lead_texts(unchanged, kept)), live.lead_vectors(positions)))

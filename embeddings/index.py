@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import faiss
@@ -50,7 +50,7 @@ class Index:
         """The vids of the chunks of the entry at ``pos``."""
         return range(int(self._first_vid[pos]), int(self._first_vid[pos + 1]))
 
-    def chunk_vectors(self, vids: list[int]) -> np.ndarray:
+    def chunk_vectors(self, vids: Sequence[int] | np.ndarray) -> np.ndarray:
         """The stored vectors of the given chunks."""
         return vectors.stored_vectors(self._chunk_vectors, vids)
 

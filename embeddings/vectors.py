@@ -39,6 +39,7 @@ def index_type(rows: int) -> str:
 def build_vector_index(vectors: np.ndarray) -> faiss.Index:
     """An inner-product index over the vectors, row i = vid i: exact when small, HNSW when large."""
     dimension = vectors.shape[1]
+    index: faiss.Index
     if len(vectors) < HNSW_FROM:
         index = faiss.IndexFlatIP(dimension)
     else:
@@ -87,19 +88,20 @@ def dense_search(index: faiss.Index, query: np.ndarray, limit: int,
         if len(allowed) == 0:
             return []
         selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
-        params = faiss.SearchParameters(sel=selector)
+        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]  # faiss's stubs omit keywords
         if isinstance(index, faiss.IndexHNSW):
             # A graph walk that may only stop on allowed rows loses neighbours (recall@100 0.65 with 10%
             # of 113k rows allowed); an exact search of the allowed rows in the graph's own storage is
             # exact, and took 3 ms.
             index = index.storage
     elif isinstance(index, faiss.IndexHNSW):
-        params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, limit))
+        params = faiss.SearchParametersHNSW(  # type: ignore[attr-defined]  # missing from faiss's stubs
+            efSearch=max(HNSW_EF_SEARCH, limit))
     scores, ids = index.search(query.reshape(1, -1).astype(np.float32), min(limit, index.ntotal), params=params)
     return [(int(vid), float(score)) for vid, score in zip(ids[0], scores[0]) if vid >= 0]
 
 
-def stored_vectors(index: faiss.Index, rows: Sequence[int]) -> np.ndarray:
+def stored_vectors(index: faiss.Index, rows: Sequence[int] | np.ndarray) -> np.ndarray:
     """The vectors stored at ``rows`` (exact for flat and HNSW indexes)."""
     if len(rows) == 0:
         return np.zeros((0, index.d), dtype=np.float32)

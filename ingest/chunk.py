@@ -208,9 +208,12 @@ def _split_code(block: str) -> list[str]:
     """Split a fenced block in two by lines, re-fencing each half so it still reads as code."""
     lines = block.split("\n")
     opening = lines[0]
-    closed = len(lines) > 1 and FENCE.match(lines[-1]) is not None
-    closing = lines[-1] if closed else FENCE.match(opening).group(1)
-    inner = lines[1:-1] if closed else lines[1:]
+    if len(lines) > 1 and FENCE.match(lines[-1]):
+        closing, inner = lines[-1], lines[1:-1]
+    elif opened := FENCE.match(opening):
+        closing, inner = opened.group(1), lines[1:]
+    else:  # an open fence below a blank first line (FENCE matched across it): split it by lines instead
+        return [block]
     if len(inner) <= 1:
         return [block]
     half = len(inner) // 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 from khub.errors import CorpusError
 
@@ -31,6 +32,7 @@ class EntryRejected(CorpusError):
         self.problem = problem
 
 
-def reject(where: str, message: str, hint: str = "", field: str | None = None, entry_id: str | None = None):
+def reject(where: str, message: str, hint: str = "", field: str | None = None,
+           entry_id: str | None = None) -> NoReturn:
     """Raise EntryRejected for one entry (a shorthand readers and validators share)."""
     raise EntryRejected(Problem(where, message, hint, field, entry_id))

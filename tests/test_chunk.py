@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from embeddings.model import count_word_pieces
-from ingest.chunk import SEPARATOR, chunk_entry, split_sections
+from ingest.chunk import SEPARATOR, chunk_entry, pack_blocks, split_sections
 from ingest.entry import Entry
 
 BUDGET = 256
@@ -71,6 +71,15 @@ def test_code_blocks_stay_whole_when_they_fit_and_are_refenced_when_split():
     assert len(big_chunks) > 1
     for c in big_chunks:
         assert c.body.count("```") % 2 == 0 and c.tokens <= BUDGET
+
+
+def test_an_open_fence_below_a_blank_first_line_is_split_by_lines():
+    # The fence pattern matches across the blank line, but that line is no fence to re-close the halves
+    # with: this once raised AttributeError (found by mypy).
+    block = " \n```python\n" + "\n".join(f"value_{n} = compute_something({n})" for n in range(60))
+    bodies = pack_blocks([block], count_word_pieces, BUDGET)
+    assert len(bodies) > 1 and all(tokens <= BUDGET for _, tokens in bodies)
+    assert "\n".join(body for body, _ in bodies) == block.strip()
 
 
 @pytest.mark.parametrize(

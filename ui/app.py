@@ -69,7 +69,7 @@ def _mode_line(assistant: Assistant) -> str:
             else f"model {model}")
 
 
-def _filters() -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown]:
+def _filters() -> tuple[gr.Dropdown, gr.Textbox, gr.Dropdown]:
     with gr.Row():
         kind = gr.Dropdown(["any", *KINDS], value="any", label="Kind", scale=1)
         language = gr.Textbox(label="Language", placeholder="any (e.g. python, php, rust)", scale=1)
@@ -137,7 +137,7 @@ def _search_tab(services: Services) -> None:
     results = gr.Markdown(elem_id="khub-results")
     chosen = gr.Radio([], label="Open an entry", elem_id="khub-open")
     entry = gr.Markdown(elem_id="khub-entry")
-    latest: dict[str, float] = {}
+    latest: dict[str | None, float] = {}  # by session; calls without one share a slot
     lock = threading.Lock()
 
     def search_as_you_type(text, kind_, language_, level_, request: gr.Request):
@@ -165,7 +165,8 @@ def _search_tab(services: Services) -> None:
 
 
 def _review_tab(services: Services) -> None:
-    if services.review_login is None:
+    login_pair = services.review_login
+    if login_pair is None:
         gr.Markdown("### Review is off\nMentors review stored answers here. To turn it on, set `KHUB_REVIEW_USER` "
                     "and `KHUB_REVIEW_PASSWORD` in the environment and restart `khub serve`.",
                     elem_id="khub-review-off")
@@ -194,7 +195,7 @@ def _review_tab(services: Services) -> None:
         download = gr.File(label="CSV", interactive=False)
 
     def sign_in(name, secret):
-        expected_user, expected_password = services.review_login
+        expected_user, expected_password = login_pair
         ok = hmac.compare_digest(name or "", expected_user) and hmac.compare_digest(secret or "", expected_password)
         if not ok:
             return False, "Wrong user or password.", gr.Group(visible=True), gr.Column(visible=False), gr.skip()

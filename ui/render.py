@@ -10,7 +10,7 @@ sanitiser runs as well; this does not rely on it.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from assistant.answer import EXTRACTIVE, Answer, Citation
 from assistant.markdown import clean_html, safe_markdown
@@ -32,7 +32,7 @@ def answer_markdown(answer: Answer) -> str:
     return f"{text}{notices}\n\n*Answered by {mode}.*"
 
 
-def source_cards(citations: Sequence[Citation], entries: dict[str, Entry]) -> str:
+def source_cards(citations: Sequence[Citation], entries: Mapping[str, Entry | None]) -> str:
     """One card per cited passage: title, kind, section, the passage, and the whole entry on demand."""
     if not citations:
         return "<p class='khub-none'>No sources for this answer.</p>"

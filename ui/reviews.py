@@ -77,7 +77,8 @@ class ReviewStore:
             connection.execute("BEGIN IMMEDIATE")
             cursor = connection.execute(sql, parameters)
             connection.execute("COMMIT")
-            return int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # set by each INSERT written here
+            return cursor.lastrowid
 
     def record_answer(self, answer: Answer, session: str = "") -> int:
         """Store an answer with its citations and per-sentence support; return its id."""

@@ -49,8 +49,8 @@ class ErrorSignature:
     @property
     def culprit(self) -> Frame | None:
         """The innermost frame in the user's own code (else the innermost frame)."""
-        own = [frame for frame in self.frames if frame.in_app]
-        return (own or list(self.frames) or [None])[-1]
+        candidates = [frame for frame in self.frames if frame.in_app] or list(self.frames)
+        return candidates[-1] if candidates else None
 
     @property
     def root_cause(self) -> ErrorSignature:

@@ -48,7 +48,7 @@ def search_command(query: str | None, kind: str | None, language: str | None, le
         raise click.UsageError('give a QUERY or --batch FILE, e.g. khub search "jwt expiry"')
     filters = Filters(kind=kind, language=language, level=level)
     searcher = open_searcher(settings_from(index_dir))
-    if batch is not None:
+    if query is None:  # then --batch was given
         def hits_of(query: str) -> dict:
             return {"hits": [hit_json(hit) for hit in searcher.search(query, top_k=top_k, filters=filters)]}
 

@@ -48,8 +48,10 @@ def parse_errors(text: str) -> list[ErrorSignature]:
         return generic.parse(text)
     groups.sort(key=lambda group: (-len(group[0].frames), -_position(text, group[0])))
     ordered = [signature for group in groups for signature in group]
-    seen: set[tuple[str, str]] = set()
-    return [s for s in ordered if (s.ecosystem, s.message) not in seen and not seen.add((s.ecosystem, s.message))]
+    unique: dict[tuple[str, str], ErrorSignature] = {}  # the first of each (ecosystem, message), in order
+    for signature in ordered:
+        unique.setdefault((signature.ecosystem, signature.message), signature)
+    return list(unique.values())
 
 
 def _position(text: str, signature: ErrorSignature) -> int:

@@ -29,7 +29,7 @@ def parse(text: str) -> list[ErrorSignature]:
 
 def _exceptions(lines: list[str]) -> list[ErrorSignature]:
     """Each exception header followed by 'at' frames: the thrown one, then its causes in order."""
-    found = []
+    found: list[ErrorSignature] = []
     for index, line in enumerate(lines):
         header = HEADER.match(line.rstrip())
         if not header or not line.strip() or not _followed_by_frames(lines, index):

@@ -64,7 +64,7 @@ def _error(match: re.Match | dict, following: list[str]) -> ErrorSignature:
 
 def _stack(following: list[str]) -> list[Frame]:
     """'Stack trace:' then '#0 /path/file.php(12): getUser()' lines, innermost first; returned outermost first."""
-    frames = []
+    frames: list[Frame] = []
     for line in following[:60]:
         stripped = line.strip()
         if (stripped in ("Stack trace:", "")

@@ -152,6 +152,7 @@ def _lone_error(line: str) -> ErrorSignature | None:
         return ErrorSignature(ECOSYSTEM, warning["type"], f"{warning['type']}: {warning['message']}", frames=(frame,))
     exception = EXCEPTION.match(SORRY.sub("", line.strip()))
     name = exception["type"].split(".")[-1] if exception else ""
-    if name in BUILTIN_EXCEPTIONS and name not in SHARED_WITH_JAVASCRIPT and exception["message"] is not None:
+    if exception and name in BUILTIN_EXCEPTIONS and name not in SHARED_WITH_JAVASCRIPT \
+            and exception["message"] is not None:
         return ErrorSignature(ECOSYSTEM, exception["type"], SORRY.sub("", line.strip()))
     return None

@@ -23,7 +23,8 @@ SUMMARY = re.compile(r"^(?:could not compile|aborting due to|Some errors have de
 def parse(text: str) -> list[ErrorSignature]:
     """Every rustc error (warnings only if there is no error) and every panic, in order."""
     lines = text.split("\n")
-    errors, warnings = [], []
+    errors: list[ErrorSignature] = []
+    warnings: list[ErrorSignature] = []
     for index, line in enumerate(lines):
         diagnostic = DIAGNOSTIC.match(line)
         if diagnostic and not SUMMARY.match(diagnostic["message"]):
@@ -36,7 +37,9 @@ def parse(text: str) -> list[ErrorSignature]:
 
 
 def _diagnostic(diagnostic: re.Match, following: list[str]) -> ErrorSignature:
-    frames, notes, context = [], [], []
+    frames: list[Frame] = []
+    notes: list[str] = []
+    context: list[str] = []
     for line in following[:40]:
         if DIAGNOSTIC.match(line):
             break

@@ -24,31 +24,19 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import prompts
-from assistant.cite import EncodeTexts, SentenceCheck
+from assistant.cite import Citation, EncodeTexts, SentenceCheck
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
-from assistant.extractive import ContextPassage
 from assistant.llm import LLMUnavailable, ModelConfig, stream_completion
 from assistant.refusal import Refusal, RefusalModel, ScoreFloor, load_model, measure
 from assistant.search import Hit, Searcher, open_searcher
 from assistant.write import EXTRACTIVE, Brief, Complete, Written, answer_brief, fix_brief, write
 from embeddings.query import Filters
-from embeddings.storage import ChunkRecord
+from embeddings.storage import Passage
 
 CONTEXT_ENTRIES = 5
 FOLLOW_UP = re.compile(r"\b(it|its|this|that|these|those|they|them|there|same|also|instead|above|previous|else)\b"
                        r"|^(and|but|so|what about|how about|why|then)\b", re.I)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Citation:
-    """A numbered source of an answer."""
-
-    n: int
-    entry_id: str
-    title: str
-    section: str
-    passage: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,16 +62,13 @@ class Answer:
         """The shape of ``khub ask --json``."""
         return {
             "answer": self.text, "mode": self.mode, "refused": self.refused,
-            "citations": [{"n": c.n, "entry_id": c.entry_id, "title": c.title, "section": c.section,
-                           "passage": c.passage} for c in self.citations],
+            "citations": [citation.as_dict() for citation in self.citations],
             "unsupported_sentences": list(self.unsupported_sentences),
             "invalid_markers": self.invalid_markers, "faithfulness": round(self.faithfulness, 3),
             "query": self.query,
-            "nearest": [{"entry_id": h.entry_id, "title": h.title, "score": h.score} for h in self.nearest],
-            "diagnosis": None if self.diagnosis is None else {
-                "confident": self.diagnosis.confident, "signature": self.diagnosis.signature.as_dict(),
-                "hits": [{"entry_id": h.entry_id, "score": h.score, "reason": h.reason,
-                          "fix": h.fix.as_dict() if h.fix else None} for h in self.diagnosis.hits]},
+            "nearest": [{"entry_id": h.passage.entry_id, "title": h.passage.title, "score": h.score}
+                        for h in self.nearest],
+            "diagnosis": None if self.diagnosis is None else self.diagnosis.summary_dict(),
             "notices": list(self.notices),
             "sentences": [{"text": c.text, "cites": list(c.cites), "supported": c.supported} for c in self.sentences],
             "refusal": self.refusal.as_dict() if self.refusal else None,
@@ -207,23 +192,20 @@ class Assistant:
                 return f"{previous[-1]} {question}", (str(exc),)
         return f"{previous[-1]} {question}", ()
 
-    def _context(self, hits: Sequence[Hit]) -> list[ContextPassage]:
+    def _context(self, hits: Sequence[Hit]) -> list[Citation]:
         """Numbered passages: the best entry's matching chunk and its opening, then one per other entry."""
-        passages = [_passage(1, hits[0])]
-        opening = self.searcher.index.entry_chunks(hits[0].entry_id)[:1]
-        if opening and opening[0].chunk_id != hits[0].chunk_id:
-            passages.append(_passage(2, opening[0]))
-        for hit in hits[1:]:
-            passages.append(_passage(len(passages) + 1, hit))
-        return passages
+        best = hits[0].passage
+        opening = self.searcher.index.entry_passages(best.entry_id)[:1]
+        found = [best, *[p for p in opening if p.chunk_id != best.chunk_id], *[hit.passage for hit in hits[1:]]]
+        return _numbered(found)
 
     def _answer_error(self, question: str, diagnosis: Diagnosis, config: ModelConfig) -> Generator[str, None, Answer]:
         """Root cause and fix from the matched entry, pointing at the user's own frame."""
         top = diagnosis.hits[0]
-        records = self.searcher.index.entry_chunks(top.entry_id)
+        chunks = self.searcher.index.entry_passages(top.entry_id)
         # The passages that hold what the entry states as the cause and the fix (fix.py finds them).
-        fix = [r for r in records if top.fix and top.fix.held_by(r.passage)] or records[:2]
-        passages = [_passage(n, record) for n, record in enumerate(fix[:4], 1)]
+        fix = [p for p in chunks if top.fix and top.fix.held_by(p.text)] or chunks[:2]
+        passages = _numbered(fix[:4])
         inquiry = Inquiry(text=question, query=diagnosis.signature.message, diagnosis=diagnosis)
         return (yield from self._write(inquiry, fix_brief(question, diagnosis, passages), config))
 
@@ -236,9 +218,7 @@ def _answer(inquiry: Inquiry, brief: Brief, written: Written) -> Answer:
     """The Answer: the question, the checked text, and the passages its valid markers cite."""
     check = written.check
     by_number = {passage.n: passage for passage in brief.passages}
-    citations = tuple(Citation(n=n, entry_id=by_number[n].entry_id, title=by_number[n].title,
-                               section=by_number[n].section, passage=by_number[n].text)
-                      for n in check.cited if n in by_number)
+    citations = tuple(by_number[n] for n in check.cited if n in by_number)
     return Answer(question=inquiry.text, query=inquiry.query, text=check.text, mode=written.mode, refused=False,
                   citations=citations, unsupported_sentences=tuple(check.unsupported),
                   invalid_markers=check.invalid_markers, faithfulness=check.faithfulness, nearest=inquiry.nearest,
@@ -247,16 +227,16 @@ def _answer(inquiry: Inquiry, brief: Brief, written: Written) -> Answer:
 
 def _refused(inquiry: Inquiry, refusal: Refusal, mode: str) -> Answer:
     """Why the archive cannot answer, and the nearest entries it has."""
-    nearest = ", ".join(f"{hit.title} ({hit.entry_id})" for hit in inquiry.nearest[:3])
+    nearest = ", ".join(f"{hit.passage.title} ({hit.passage.entry_id})" for hit in inquiry.nearest[:3])
     text = (f"The archive does not cover this question: {refusal.reason}."
             + (f" The nearest entries are: {nearest}." if inquiry.nearest else ""))
     return Answer(question=inquiry.text, query=inquiry.query, text=text, mode=mode, refused=True, citations=(),
                   nearest=inquiry.nearest, diagnosis=inquiry.diagnosis, notices=inquiry.notices, refusal=refusal)
 
 
-def _passage(n: int, found: Hit | ChunkRecord) -> ContextPassage:
-    """Passage n of the context: a search hit's passage, or a chunk of an entry."""
-    return ContextPassage(n, found.entry_id, found.title, found.section, found.passage, found.kind)
+def _numbered(passages: Sequence[Passage]) -> list[Citation]:
+    """The passages numbered from 1, as the answer cites them."""
+    return [Citation(n=n, passage=passage) for n, passage in enumerate(passages, 1)]
 
 
 def _is_follow_up(question: str) -> bool:

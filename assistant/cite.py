@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.markdown import drop_images, prose_only
 from embeddings.query import query_terms
+from embeddings.storage import Passage
 
 MARKER = re.compile(r"\s?\[(\d{1,3})\]")
 # A sentence ends at . ! ? (and the markers after it) before a space, or at a line break.
@@ -25,6 +26,30 @@ SEMANTIC_SUPPORT = 0.75  # cosine between the sentence and a cited passage
 MIN_WORDS = 3  # shorter "sentences" (list bullets, headings) are not judged
 
 EncodeTexts = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """A passage numbered for an answer: given to the model or the extractive composer as [n], cited by it."""
+
+    n: int
+    passage: Passage
+
+    @property
+    def full_text(self) -> str:
+        """The passage as it reads alone (what citations are checked against)."""
+        return f"{self.passage.title} › {self.passage.section}\n\n{self.passage.text}"
+
+    def as_dict(self) -> dict:
+        """The shape of a citation in ``khub ask --json``: ``{"n", "entry_id", "title", "section", "passage"}``."""
+        p = self.passage
+        return {"n": self.n, "entry_id": p.entry_id, "title": p.title, "section": p.section, "passage": p.text}
+
+    @classmethod
+    def from_dict(cls, shape: dict) -> Citation:
+        """A citation read back from its JSON shape, which carries no chunk id or kind (left empty)."""
+        return cls(n=shape["n"], passage=Passage(entry_id=shape["entry_id"], chunk_id="", title=shape["title"],
+                                                 section=shape["section"], text=shape["passage"], kind=""))
 
 
 @dataclass(frozen=True)

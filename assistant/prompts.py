@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from assistant.cite import Citation
 
 SYSTEM = """\
 You are the assistant of an engineering knowledge hub. Answer the developer's question using only \
@@ -68,41 +69,30 @@ Rewrite the follow-up as one standalone search query that makes sense without th
 Output only the query."""
 
 
-@dataclass(frozen=True)
-class PromptPassage:
-    """A passage as the prompt numbers it."""
-
-    n: int
-    entry_id: str
-    title: str
-    section: str
-    text: str
-
-
-def render_passages(passages: Sequence[PromptPassage]) -> str:
+def render_passages(passages: Sequence[Citation]) -> str:
     """The numbered passages, each in its own tag."""
     return "\n".join(
-        f'<passage n="{p.n}" entry="{_attribute(p.entry_id)}" title="{_attribute(p.title)}" '
-        f'section="{_attribute(p.section)}">\n{neutralise(p.text)}\n</passage>'
-        for p in passages
+        f'<passage n="{c.n}" entry="{_attribute(c.passage.entry_id)}" title="{_attribute(c.passage.title)}" '
+        f'section="{_attribute(c.passage.section)}">\n{neutralise(c.passage.text)}\n</passage>'
+        for c in passages
     )
 
 
-def answer_messages(question: str, passages: Sequence[PromptPassage]) -> list[dict]:
+def answer_messages(question: str, passages: Sequence[Citation]) -> list[dict]:
     """Chat messages asking for a cited answer from the passages."""
     user = ANSWER.format(passages=render_passages(passages), question=neutralise(question))
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
-def compact_messages(question: str, passages: Sequence[PromptPassage]) -> list[dict]:
+def compact_messages(question: str, passages: Sequence[Citation]) -> list[dict]:
     """The answer prompt for small local models: a few short numbered notes and one instruction."""
-    notes = "\n\n".join(f"Note [{p.n}]: {neutralise(' '.join(p.text.split())[:COMPACT_CHARS])}"
-                         for p in passages[:COMPACT_NOTES])
+    notes = "\n\n".join(f"Note [{c.n}]: {neutralise(' '.join(c.passage.text.split())[:COMPACT_CHARS])}"
+                         for c in passages[:COMPACT_NOTES])
     user = COMPACT_ANSWER.format(notes=notes, question=neutralise(question))
     return [{"role": "system", "content": COMPACT_SYSTEM}, {"role": "user", "content": user}]
 
 
-def diagnosis_messages(paste: str, message: str, where: str | None, passages: Sequence[PromptPassage]) -> list[dict]:
+def diagnosis_messages(paste: str, message: str, where: str | None, passages: Sequence[Citation]) -> list[dict]:
     """Chat messages asking to explain a diagnosed error from its matched entry."""
     user = DIAGNOSIS.format(
         paste=neutralise(paste[-4000:]), message=neutralise(message), passages=render_passages(passages),

@@ -88,7 +88,7 @@ def measure(query: str, hits: Sequence[Hit], frequencies: Callable[[Iterable[str
 
 
 def _words_of(hit: Hit) -> set[str]:
-    return query_terms(f"{hit.title} {hit.section} {hit.passage}")
+    return query_terms(f"{hit.passage.title} {hit.passage.section} {hit.passage.text}")
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,8 @@ def _reason(signals: Signals, hits: Sequence[Hit]) -> str:
         return "nothing in the archive matches the question's words or meaning"
     if signals.unknown_word:
         return (f"the archive never mentions \u201c{signals.unknown_word}\u201d, and its closest entry, "
-                f"\u201c{hits[0].title}\u201d, is not a strong match (score {signals.top:.2f})")
-    return f"the closest entry, \u201c{hits[0].title}\u201d, is a weak match (score {signals.top:.2f})"
+                f"\u201c{hits[0].passage.title}\u201d, is not a strong match (score {signals.top:.2f})")
+    return f"the closest entry, \u201c{hits[0].passage.title}\u201d, is a weak match (score {signals.top:.2f})"
 
 
 def load_model(path: Path = MODEL_PATH) -> RefusalModel:

@@ -17,23 +17,25 @@ import numpy as np
 
 from assistant.fuse import Evidence, Weights, fused_score
 from embeddings.query import Filters, identifier_parts, query_terms
-from embeddings.storage import ChunkRecord, IndexReader, Ranked
+from embeddings.storage import IndexReader, Passage, Ranked
 
 DEPTH = 100  # candidates taken from each retriever
 PASSAGE_SHORTLIST = 3  # an entry's closest chunks by meaning, among which the query's words decide
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Hit:
-    """One entry found for a query, with its best-matching passage."""
+    """One entry found for a query: its best-matching passage and the entry's fused score."""
 
-    entry_id: str
+    passage: Passage
     score: float
-    title: str
-    kind: str
-    chunk_id: str
-    section: str
-    passage: str
+
+    def as_dict(self) -> dict:
+        """The shape of a hit in ``khub search --json`` and the web API:
+        ``{"entry_id", "score", "title", "kind", "chunk_id", "passage", "section"}`` (the passage's text)."""
+        p = self.passage
+        return {"entry_id": p.entry_id, "score": self.score, "title": p.title, "kind": p.kind, "chunk_id": p.chunk_id,
+                "passage": p.text, "section": p.section}
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class Searcher:
         retrieval = self.retrieve(query, filters)
         ranked = self.rank(query, retrieval, exclude=exclude)[:top_k]
         passages = self._passages(query, retrieval.vector, ranked)
-        return [_hit(passages[candidate.pos], candidate.score) for candidate in ranked]
+        return [Hit(passage=passages[candidate.pos], score=round(candidate.score, 4)) for candidate in ranked]
 
     def retrieve(self, query: str, filters: Filters = Filters(), spell_identifiers: bool = True) -> Retrieval:
         """Run every retriever once. A question's camelCase identifiers are also spelled out for the
@@ -118,7 +120,7 @@ class Searcher:
         starts = np.cumsum([0] + [len(run) for run in runs[:-1]])
         return np.maximum.reduceat(similarities, starts)
 
-    def _passages(self, query: str, vector: np.ndarray, ranked: list[Candidate]) -> dict[int, ChunkRecord]:
+    def _passages(self, query: str, vector: np.ndarray, ranked: list[Candidate]) -> dict[int, Passage]:
         """For each entry, the chunk that matches best by meaning, with a nudge for the query's words."""
         shortlist: dict[int, list[tuple[int, float]]] = {}
         for candidate in ranked:
@@ -126,20 +128,20 @@ class Searcher:
             similarities = self.index.chunk_vectors(vids) @ vector
             order = np.argsort(-similarities)[:PASSAGE_SHORTLIST]
             shortlist[candidate.pos] = [(vids[i], float(similarities[i])) for i in order]
-        records = self.index.chunk_records([vid for pairs in shortlist.values() for vid, _ in pairs])
+        passages = self.index.passages([vid for pairs in shortlist.values() for vid, _ in pairs])
         terms = query_terms(query)
         return {
-            pos: records[max(pairs,
-                             key=lambda pair: pair[1] + self.weights.bm25 * _overlap(terms, records[pair[0]]))[0]]
+            pos: passages[max(pairs,
+                              key=lambda pair: pair[1] + self.weights.bm25 * _overlap(terms, passages[pair[0]]))[0]]
             for pos, pairs in shortlist.items()
         }
 
 
-def _overlap(terms: set[str], record: ChunkRecord) -> float:
-    """The share of the query's words that appear in a chunk's section and passage."""
+def _overlap(terms: set[str], passage: Passage) -> float:
+    """The share of the query's words that appear in a chunk's section and text."""
     if not terms:
         return 0.0
-    return len(terms & query_terms(f"{record.section} {record.passage}")) / len(terms)
+    return len(terms & query_terms(f"{passage.section} {passage.text}")) / len(terms)
 
 
 def _spelled_out(query: str) -> str:
@@ -147,11 +149,6 @@ def _spelled_out(query: str) -> str:
     understands ("useDebounce" -> "useDebounce (use debounce)")."""
     parts = identifier_parts(query)
     return f"{query} ({' '.join(parts)})" if parts else query
-
-
-def _hit(record: ChunkRecord, score: float) -> Hit:
-    return Hit(record.entry_id, round(score, 4), record.title, record.kind, record.chunk_id, record.section,
-               record.passage)
 
 
 def open_searcher(settings) -> Searcher:

@@ -13,13 +13,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from assistant import extractive, guard, prompts
-from assistant.cite import CitationCheck, EncodeTexts, attribute, check_citations, drop_repeats
+from assistant.cite import Citation, CitationCheck, EncodeTexts, attribute, check_citations, drop_repeats
 from assistant.diagnose import Diagnosis
-from assistant.extractive import ContextPassage
 from assistant.llm import LOCAL_MODEL, LLMUnavailable, ModelConfig, resolve_model
 
 EXTRACTIVE = "extractive"
@@ -32,7 +31,7 @@ class Brief:
     """What an answer is written from: numbered passages, the messages a model is sent, and the
     extractive composer, called only when no model's text can stand."""
 
-    passages: tuple[ContextPassage, ...]
+    passages: tuple[Citation, ...]
     messages: Sequence[dict]
     compose: Callable[[], Sequence[str]]
     paste: str = ""  # error output the user pasted: a sentence that restates it needs no citation
@@ -52,14 +51,14 @@ class Written:
     notices: tuple[str, ...] = ()
 
 
-def answer_brief(question: str, query: str, passages: Sequence[ContextPassage], model: str) -> Brief:
+def answer_brief(question: str, query: str, passages: Sequence[Citation], model: str) -> Brief:
     """A question answered from passages; the small local model gets the compact prompt."""
     prompt = prompts.compact_messages if resolve_model(model) == LOCAL_MODEL else prompts.answer_messages
     return Brief(passages=tuple(passages), messages=prompt(question, [_prompt_passage(p) for p in passages]),
                  compose=partial(extractive.compose_answer, query, passages))
 
 
-def fix_brief(paste: str, diagnosis: Diagnosis, passages: Sequence[ContextPassage]) -> Brief:
+def fix_brief(paste: str, diagnosis: Diagnosis, passages: Sequence[Citation]) -> Brief:
     """Pasted error output answered with the matched entry's cause and fix, pointing at the user's own frame."""
     culprit = diagnosis.signature.culprit
     where = f"{culprit.file}:{culprit.line}" if culprit and culprit.file and culprit.in_app else None
@@ -119,7 +118,8 @@ def _check_model(text: str, brief: Brief, encode: EncodeTexts | None
     return None, (*notices, f"{reason}; this is an extractive answer instead")
 
 
-def _prompt_passage(passage: ContextPassage) -> prompts.PromptPassage:
+def _prompt_passage(cited: Citation) -> Citation:
     """The passage as the model sees it: instruction-like sentences in archive text are taken out."""
-    return prompts.PromptPassage(passage.n, passage.entry_id, guard.redact_instructions(passage.title),
-                                 passage.section, guard.redact_instructions(passage.text))
+    passage = cited.passage
+    return replace(cited, passage=replace(passage, title=guard.redact_instructions(passage.title),
+                                          text=guard.redact_instructions(passage.text)))

@@ -40,7 +40,7 @@ def run_mode(assistant, questions, mode: str) -> dict:
         started = time.perf_counter()
         answer = assistant.ask(question.query, model=mode).answer()
         rows.append({"id": question.id, "kind": question.type, "answerable": bool(question.grades),
-                     "refused": answer.refused, "cited": [c.entry_id for c in answer.citations],
+                     "refused": answer.refused, "cited": [c.passage.entry_id for c in answer.citations],
                      "relevant": sorted(question.grades),
                      "invalid": answer.invalid_markers, "faithfulness": answer.faithfulness,
                      "top_score": answer.nearest[0].score if answer.nearest else 0.0, "mode": answer.mode,

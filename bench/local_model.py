@@ -126,10 +126,13 @@ def prompts() -> dict[str, list[dict]]:
 
 
 def _messages(question: str, passages: list[tuple[str, str, str]], compact: bool) -> list[dict]:
-    from assistant.prompts import PromptPassage, answer_messages, compact_messages
+    from assistant.cite import Citation
+    from assistant.prompts import answer_messages, compact_messages
+    from embeddings.storage import Passage
 
     build = compact_messages if compact else answer_messages
-    return build(question, [PromptPassage(n, entry, title, "body", text)
+    return build(question, [Citation(n=n, passage=Passage(entry_id=entry, chunk_id=f"{entry}#0", title=title,
+                                                          section="body", text=text, kind="article"))
                             for n, (entry, title, text) in enumerate(passages, 1)])
 
 

@@ -49,11 +49,12 @@ def training_groups(searcher, count: int, seed: int = 1) -> list[tuple[str, str,
     groups = []
     for pos in positions[:count]:
         start = index.chunk_vids(pos).start
-        first = index.chunk_records([start])[start]
-        negatives = [f"{hit.section}\n{hit.passage}" for hit in searcher.search(titles[pos], top_k=10, exclude=[pos])]
+        first = index.passages([start])[start]
+        negatives = [f"{hit.passage.section}\n{hit.passage.text}"
+                     for hit in searcher.search(titles[pos], top_k=10, exclude=[pos])]
         random.Random(pos).shuffle(negatives)
         if len(negatives) >= NEGATIVES:
-            groups.append((titles[pos], f"{first.section}\n{first.passage}", negatives[:NEGATIVES]))
+            groups.append((titles[pos], f"{first.section}\n{first.text}", negatives[:NEGATIVES]))
     return groups
 
 
@@ -97,7 +98,8 @@ def evaluate(searcher, tokenizer, model, max_length: int) -> None:
         hits = searcher.search(question.query, top_k=30)
         started = time.perf_counter()
         with torch.no_grad():
-            encoded = tokenizer([question.query] * RERANKED, [f"{h.section}\n{h.passage}" for h in hits[:RERANKED]],
+            passages = [f"{h.passage.section}\n{h.passage.text}" for h in hits[:RERANKED]]
+            encoded = tokenizer([question.query] * RERANKED, passages,
                                 truncation="only_second", max_length=max_length, padding=True, return_tensors="pt")
             scores = model(**encoded).logits.view(-1).numpy()
         seconds.append(time.perf_counter() - started)
@@ -107,10 +109,10 @@ def evaluate(searcher, tokenizer, model, max_length: int) -> None:
     for name, weight in designs.items():
         def ranked(hits, scores, weight=weight):
             if weight is None:
-                return [h.entry_id for h in hits]
+                return [h.passage.entry_id for h in hits]
             fused = np.array([h.score for h in hits[:RERANKED]]) if weight else 0.0
             order = np.argsort(-(fused + (weight or 1.0) * scores))
-            return [hits[i].entry_id for i in order] + [h.entry_id for h in hits[RERANKED:]]
+            return [hits[i].passage.entry_id for i in order] + [h.passage.entry_id for h in hits[RERANKED:]]
         kinds = sorted({q.type for q in questions})
         parts = {kind: mean_scores((ranked(h, s), q.grades) for q, h, s in runs if q.type == kind) for kind in kinds}
         overall = mean_scores((ranked(h, s), q.grades) for q, h, s in runs)

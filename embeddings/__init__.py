@@ -1,7 +1,7 @@
 """embeddings: encode chunks and keep the index: vectors beside a full-text index (the second stage).
 
     storage.py     the seam: Store (write a snapshot, open the live one) and IndexReader (what
-                   search and diagnosis read); ChunkRecord, BuildPlan, BuildReport
+                   search and diagnosis read); Passage, BuildPlan, BuildReport
     snapshots.py   LocalStore, the default store (open_store): FAISS + SQLite snapshots in one folder
     pipeline.py    run_ingest: read the archive (ingest/) and update the store
     build.py       diff against the live snapshot, encode only new text, publish atomically

@@ -13,7 +13,7 @@ import numpy as np
 from embeddings import database, vectors
 from embeddings.manifest import Manifest
 from embeddings.query import Filters
-from embeddings.storage import ChunkRecord, Ranked
+from embeddings.storage import Passage, Ranked
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk
 from ingest.entry import Entry
@@ -88,11 +88,12 @@ class Index:
         with self._lock:
             return database.entry_topics(self._db)
 
-    def chunk_records(self, vids: list[int]) -> dict[int, ChunkRecord]:
+    def passages(self, vids: list[int]) -> dict[int, Passage]:
         """The stored chunks for ``vids``, by vid."""
         with self._lock:
             rows = database.chunk_rows(self._db, vids)
-        return {row[0]: ChunkRecord(*row) for row in rows}
+        return {vid: Passage(entry_id=entry_id, chunk_id=chunk_id, title=title, section=section, text=text, kind=kind)
+                for vid, chunk_id, entry_id, section, text, kind, title in rows}
 
     def entry(self, entry_id: str) -> Entry | None:
         """The whole entry, or None if the index does not hold it."""
@@ -119,14 +120,14 @@ class Index:
         """The position of an entry (its row among the lead vectors), or None."""
         return self._positions.get(entry_id)
 
-    def entry_chunks(self, entry_id: str) -> list[ChunkRecord]:
+    def entry_passages(self, entry_id: str) -> list[Passage]:
         """All stored chunks of one entry, in order."""
         pos = self._positions.get(entry_id)
         if pos is None:
             return []
         vids = list(self.chunk_vids(pos))
-        records = self.chunk_records(vids)
-        return [records[vid] for vid in vids]
+        passages = self.passages(vids)
+        return [passages[vid] for vid in vids]
 
     def has_entry(self, entry_id: str) -> bool:
         return entry_id in self._positions

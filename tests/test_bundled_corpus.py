@@ -32,7 +32,7 @@ def searcher(bundled_settings):
     ],
 )
 def test_hub_questions_find_the_hub_entry_first(searcher, query, expected):
-    assert searcher.search(query, top_k=3)[0].entry_id == expected
+    assert searcher.search(query, top_k=3)[0].passage.entry_id == expected
 
 
 def test_every_hub_entry_can_be_shown_whole(searcher):

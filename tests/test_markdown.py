@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from assistant.cite import check_citations, split_sentences
-from assistant.extractive import ContextPassage, compose_answer
+from assistant.cite import Citation, check_citations, split_sentences
+from assistant.extractive import compose_answer
 from assistant.guard import filter_output
 from assistant.markdown import (
     clean_html,
@@ -24,6 +24,7 @@ from assistant.markdown import (
     safe_markdown,
     strip_markup,
 )
+from embeddings.storage import Passage
 from ui.render import safe_markdown as rendered_markdown
 
 
@@ -79,11 +80,13 @@ def test_a_fence_left_open_is_closed_so_what_follows_is_not_code():
 
 
 def test_an_extractive_answer_from_a_passage_cut_inside_a_fence_does_not_swallow_the_rest():
-    passages = [ContextPassage(1, "snippet/pool", "Connection pool", "Example",
-                               "Create one connection pool for the whole application.\n\n"
-                               "```python\npool = make_pool(\n    size=10,", "snippet"),
-                ContextPassage(2, "qa/pool-size", "Pool size", "Answer",
-                               "Size the pool to twice the database's core count.", "qa")]
+    passages = [Citation(n=1, passage=Passage(entry_id="snippet/pool", chunk_id="snippet/pool#0",
+                                              title="Connection pool", section="Example", kind="snippet",
+                                              text="Create one connection pool for the whole application.\n\n"
+                                                   "```python\npool = make_pool(\n    size=10,")),
+                Citation(n=2, passage=Passage(entry_id="qa/pool-size", chunk_id="qa/pool-size#0", title="Pool size",
+                                              section="Answer", kind="qa",
+                                              text="Size the pool to twice the database's core count."))]
     answer = "".join(compose_answer("how do I create a connection pool", passages))
     assert "```python\npool = make_pool(\n    size=10,\n```" in answer
     assert "Related entries" in prose_only(answer) and close_fences(answer) == answer

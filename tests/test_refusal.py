@@ -8,11 +8,18 @@ import pytest
 from assistant.refusal import SIGNALS, RefusalModel, Signals, load_model, measure, save_model
 from assistant.refusal_fit import MAX_ANSWERABLE_REFUSED, Sample, cross_validate, figures, fit, groups
 from assistant.search import Hit
+from embeddings.storage import Passage
 from khub.errors import ConfigError
 
-HITS = [Hit("a", 1.5, "Sort a dict by its values", "snippet", "a#0", "Usage", "sorted(d.items(), key=...) python"),
-        Hit("b", 1.2, "Sort a dict by its keys", "snippet", "b#0", "Usage", "sorted(d) python"),
-        Hit("c", 1.1, "Dictionaries", "qa", "c#0", "Answer", "a python dict maps keys to values")]
+
+def hit(entry_id: str, score: float, title: str, kind: str, section: str, text: str) -> Hit:
+    return Hit(passage=Passage(entry_id=entry_id, chunk_id=f"{entry_id}#0", title=title, section=section, text=text,
+                               kind=kind), score=score)
+
+
+HITS = [hit("a", 1.5, "Sort a dict by its values", "snippet", "Usage", "sorted(d.items(), key=...) python"),
+        hit("b", 1.2, "Sort a dict by its keys", "snippet", "Usage", "sorted(d) python"),
+        hit("c", 1.1, "Dictionaries", "qa", "Answer", "a python dict maps keys to values")]
 FREQUENCIES = {"sort": 40, "dict": 90, "values": 300, "python": 600, "pyhton": 0, "2": 0, "haskell": 0}
 
 

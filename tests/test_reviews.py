@@ -6,14 +6,16 @@ import threading
 import pandas as pd
 import pytest
 
-from assistant.answer import Answer, Citation
-from assistant.cite import SentenceCheck
+from assistant.answer import Answer
+from assistant.cite import Citation, SentenceCheck
+from embeddings.storage import Passage
 from ui.reviews import ReviewError, ReviewStore
 
 
 def answer(question: str = "where do I keep a JWT?") -> Answer:
-    citation = Citation(n=1, entry_id="qa/jwt-storage", title="JWT storage", section="Answer",
-                        passage="Keep it in an httpOnly cookie.")
+    passage = Passage(entry_id="qa/jwt-storage", chunk_id="qa/jwt-storage#0", title="JWT storage", section="Answer",
+                      text="Keep it in an httpOnly cookie.", kind="qa")
+    citation = Citation(n=1, passage=passage)
     return Answer(question=question, query=question, text="Keep it in an httpOnly cookie [1].", mode="extractive",
                   refused=False, citations=(citation,),
                   sentences=(SentenceCheck("Keep it in an httpOnly cookie [1].", (1,), True, 1.0, 0.0),))

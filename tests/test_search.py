@@ -30,20 +30,21 @@ def searcher(archive, settings):
 )
 def test_the_right_entry_comes_first(searcher, query, expected):
     hits = searcher.search(query, top_k=3)
-    assert hits[0].entry_id == expected
+    assert hits[0].passage.entry_id == expected
 
 
 def test_hits_are_one_per_entry_with_a_passage_from_that_entry(searcher):
     hits = searcher.search("python error module threads", top_k=10)
-    assert len(hits) == len({hit.entry_id for hit in hits}) == 6
+    assert len(hits) == len({hit.passage.entry_id for hit in hits}) == 6
     for hit in hits:
-        assert hit.chunk_id.startswith(hit.entry_id + "#") and hit.passage and hit.title
+        found = hit.passage
+        assert found.chunk_id.startswith(found.entry_id + "#") and found.text and found.title
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
 
 def test_the_passage_is_the_section_that_matches(searcher):
     hit = searcher.search("insert the parent row first inside one transaction", top_k=1)[0]
-    assert (hit.entry_id, hit.section) == ("error/fk-violation", "Fix")
+    assert (hit.passage.entry_id, hit.passage.section) == ("error/fk-violation", "Fix")
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_the_passage_is_the_section_that_matches(searcher):
 )
 def test_filters_restrict_every_retriever(searcher, filters, allowed):
     hits = searcher.search("token python error debounce", top_k=10, filters=filters)
-    assert {hit.entry_id for hit in hits} == allowed
+    assert {hit.passage.entry_id for hit in hits} == allowed
 
 
 def test_empty_and_wordless_queries(searcher):
@@ -85,8 +86,8 @@ def test_large_indexes_use_an_hnsw_graph_with_the_same_answers(archive, settings
     run_ingest([archive], settings)
     searcher = open_searcher(settings)
     assert searcher.index.manifest.vector_index.startswith("IndexHNSWFlat")
-    assert (searcher.search("ERROR 1452 (23000): Cannot add or update a child row", top_k=1)[0].entry_id
+    assert (searcher.search("ERROR 1452 (23000): Cannot add or update a child row", top_k=1)[0].passage.entry_id
             == "error/fk-violation")
     hits = searcher.search("python error module threads", top_k=10, filters=Filters(language="python"))
-    assert {hit.entry_id for hit in hits} == {"qa/python-gil", "error/module-not-found"}
+    assert {hit.passage.entry_id for hit in hits} == {"qa/python-gil", "error/module-not-found"}
     searcher.index.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from assistant.diagnose import PasteError
 from embeddings.query import Filters
-from ui.shapes import diagnosis_json, hit_json
 
 
 def _filters(kind: str, language: str, level: str) -> Filters:
@@ -19,7 +18,7 @@ def search_endpoint(services):
     def search(query: str, kind: str = "", language: str = "", level: str = "", top_k: int = 10) -> dict:
         """Hybrid search: the best entries for the query, each with its matching passage."""
         hits = services.searcher.search(query, top_k=int(top_k), filters=_filters(kind, language, level))
-        return {"query": query, "hits": [hit_json(hit) for hit in hits]}
+        return {"query": query, "hits": [hit.as_dict() for hit in hits]}
 
     return search
 
@@ -28,7 +27,7 @@ def diagnose_endpoint(services):
     def diagnose(text: str, top_k: int = 5) -> dict:
         """Diagnose pasted error output against the debug archive."""
         try:
-            return diagnosis_json(services.diagnoser.diagnose(text, top_k=int(top_k)))
+            return services.diagnoser.diagnose(text, top_k=int(top_k)).as_dict()
         except PasteError as exc:
             return {"confident": False, "error": str(exc), "signature": None, "others": [], "hits": [], "notices": []}
 

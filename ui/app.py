@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from assistant.answer import Assistant, Citation
+from assistant.answer import Assistant
+from assistant.cite import Citation
 from assistant.diagnose import Diagnoser
 from assistant.search import Searcher
 from embeddings.query import Filters
@@ -111,7 +112,7 @@ def _ask_tab(services: Services) -> None:
         answer = response.answer()
         messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
         answer_id = services.reviews.record_answer(answer)
-        entries = {c.entry_id: services.searcher.index.entry(c.entry_id) for c in answer.citations}
+        entries = {c.passage.entry_id: services.searcher.index.entry(c.passage.entry_id) for c in answer.citations}
         yield (messages, render.source_cards(answer.citations, entries), "",
                [*turns, ("user", text), ("assistant", answer.text)], [*ids, answer_id])
 
@@ -150,7 +151,7 @@ def _search_tab(services: Services) -> None:
             if latest.get(request.session_hash) != stamp:
                 return gr.skip(), gr.skip()
         hits = services.searcher.search(text or "", top_k=10, filters=_as_filters(kind_, language_, level_))
-        choices = [(f"{hit.title} — {hit.entry_id}", hit.entry_id) for hit in hits]
+        choices = [(f"{hit.passage.title} — {hit.passage.entry_id}", hit.passage.entry_id) for hit in hits]
         return render.results_markdown(text or "", hits), gr.Radio(choices=choices, value=None)
 
     inputs = [query, kind, language, level]
@@ -238,9 +239,8 @@ def _open_answer(services: Services, number) -> tuple[str, str]:
             marked = marked.replace(sentence["text"], f"{sentence['text']} ⚠️ *unsupported*", 1)
     text = (f"### Question\n{render.safe_markdown(saved['question'])}\n\n### Answer ({saved['mode']}, "
             f"faithfulness {saved['faithfulness']:.2f})\n{render.safe_markdown(marked)}")
-    citations = [Citation(n=c["n"], entry_id=c["entry_id"], title=c["title"], section=c["section"],
-                          passage=c["passage"]) for c in saved["citations"]]
-    entries = {c.entry_id: services.searcher.index.entry(c.entry_id) for c in citations}
+    citations = [Citation.from_dict(shape) for shape in saved["citations"]]
+    entries = {c.passage.entry_id: services.searcher.index.entry(c.passage.entry_id) for c in citations}
     return text, render.source_cards(citations, entries)
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from assistant.answer import EXTRACTIVE, Answer, Citation
+from assistant.answer import EXTRACTIVE, Answer
+from assistant.cite import Citation
 from assistant.markdown import clean_html, safe_markdown
 from assistant.search import Hit
 from ingest.entry import Entry
@@ -38,16 +39,17 @@ def source_cards(citations: Sequence[Citation], entries: Mapping[str, Entry | No
         return "<p class='khub-none'>No sources for this answer.</p>"
     cards = []
     for citation in citations:
-        entry = entries.get(citation.entry_id)
+        passage = citation.passage
+        entry = entries.get(passage.entry_id)
         kind = entry.kind if entry else ""
         whole = ("<details><summary>Open the whole entry</summary>"
                  f"<pre class='khub-entry'>{html.escape(entry.body)}</pre></details>") if entry else ""
         cards.append(
-            f"<div class='khub-card' data-entry-id='{html.escape(citation.entry_id, quote=True)}'>"
-            f"<div class='khub-card-head'><b>[{citation.n}] {html.escape(citation.title)}</b> "
+            f"<div class='khub-card' data-entry-id='{html.escape(passage.entry_id, quote=True)}'>"
+            f"<div class='khub-card-head'><b>[{citation.n}] {html.escape(passage.title)}</b> "
             f"<span class='khub-kind'>{html.escape(kind)}</span></div>"
-            f"<div class='khub-card-meta'>{html.escape(citation.entry_id)} › {html.escape(citation.section)}</div>"
-            f"<pre class='khub-passage'>{html.escape(citation.passage)}</pre>{whole}</div>"
+            f"<div class='khub-card-meta'>{html.escape(passage.entry_id)} › {html.escape(passage.section)}</div>"
+            f"<pre class='khub-passage'>{html.escape(passage.text)}</pre>{whole}</div>"
         )
     return clean_html("\n".join(cards))
 
@@ -60,10 +62,11 @@ def results_markdown(query: str, hits: Sequence[Hit]) -> str:
         return f"No entries match *{safe_markdown(query)}*. Try other words or drop a filter."
     lines = []
     for rank, hit in enumerate(hits, start=1):
-        passage = " ".join(hit.passage.split())
+        found = hit.passage
+        passage = " ".join(found.text.split())
         passage = passage[:280] + (" …" if len(passage) > 280 else "")
-        lines.append(f"**{rank}. {safe_markdown(hit.title)}**  \n"
-                     f"`{hit.entry_id}` · {hit.kind} · {safe_markdown(hit.section)}  \n{safe_markdown(passage)}")
+        lines.append(f"**{rank}. {safe_markdown(found.title)}**  \n"
+                     f"`{found.entry_id}` · {found.kind} · {safe_markdown(found.section)}  \n{safe_markdown(passage)}")
     return "\n\n".join(lines)
 
 

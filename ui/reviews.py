@@ -82,8 +82,7 @@ class ReviewStore:
 
     def record_answer(self, answer: Answer, session: str = "") -> int:
         """Store an answer with its citations and per-sentence support; return its id."""
-        citations = [{"n": c.n, "entry_id": c.entry_id, "title": c.title, "section": c.section, "passage": c.passage}
-                     for c in answer.citations]
+        citations = [citation.as_dict() for citation in answer.citations]
         sentences = [{"text": s.text, "cites": list(s.cites), "supported": s.supported} for s in answer.sentences]
         return self._write(
             "INSERT INTO answers (created_at, session, question, query, answer, mode, refused, faithfulness, "

@@ -30,6 +30,7 @@ from khub.errors import IndexMismatchError
 
 MAX_SIGNATURES = 6
 SEARCH_CANDIDATES = 20  # entries found by search alone (no message match) that are still weighed
+SUMMARY_HIT_FIELDS = ("entry_id", "score", "reason", "fix")  # of each hit, in an answer's diagnosis
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class DiagnosisHit:
     matched_message: str | None  # the entry's message closest to the paste's, when one matched
     fix: Fix | None = None  # the entry's cause and fix as it states them (None if it states none)
 
+    def as_dict(self) -> dict:
+        """``{"entry_id", "score", "reason", "title", "matched_message", "fix"}``; ``"fix"`` is
+        ``{"cause", "fix", "broken_code", "fixed_code"}`` as the entry states them, or null."""
+        return {"entry_id": self.entry_id, "score": self.score, "reason": self.reason, "title": self.title,
+                "matched_message": self.matched_message, "fix": self.fix.as_dict() if self.fix else None}
+
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -53,6 +60,24 @@ class Diagnosis:
     hits: tuple[DiagnosisHit, ...]
     confident: bool
     notices: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        """The shape of ``khub diagnose --json`` and the web API's /diagnose:
+        ``{"confident", "signature", "others", "hits", "notices"}``."""
+        return {
+            "confident": self.confident,
+            "signature": self.signature.as_dict(),
+            "others": [{"ecosystem": s.ecosystem, "error_type": s.error_type, "message": s.message}
+                       for s in self.others],
+            "hits": [hit.as_dict() for hit in self.hits],
+            "notices": list(self.notices),
+        }
+
+    def summary_dict(self) -> dict:
+        """The shape of an answer's ``"diagnosis"``: ``as_dict()`` with only these fields."""
+        shape = self.as_dict()
+        return {"confident": shape["confident"], "signature": shape["signature"],
+                "hits": [{field: hit[field] for field in SUMMARY_HIT_FIELDS} for hit in shape["hits"]]}
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ BAD = re.compile(r"\b(erroneous|incorrect|invalid|wrong|bad|broken|fails?|failin
 GOOD = re.compile(r"\b(fix\w*|correct\w*|valid|good|instead|works?|solution|ok|should|to solve|resolve\w*)\b", re.I)
 OK_COMMENT = re.compile(r"(//|#|--)\s*(ok|fine|works|correct|fixed)\b", re.I)
 OUTPUT_FENCE = re.compile(r"^(?:`{3,}|~{3,})\s*(text|plain|console|pytb|output|shell-session|log)?\s*$", re.I)
+# The parts of a way out, in the order they are shown and written to JSON, with their headings.
+PART_LABELS = {"cause": "Cause", "fix": "Fix", "broken_code": "Broken code", "fixed_code": "Corrected code"}
 MAX_TEXT = 700  # characters of cause or fix prose: the entry has the rest
 CAUSE_PARAGRAPHS = 2  # a cause is said in its first paragraphs; the rest elaborates
 
@@ -44,17 +46,22 @@ class Fix:
         """Whether it says what to do: a fix, or corrected code."""
         return bool(self.fix or self.fixed_code)
 
+    def parts(self) -> list[tuple[str, str]]:
+        """The parts the entry states, in order, each with its heading: ``[("Cause", text), ...]``."""
+        return [(label, text) for part, label in PART_LABELS.items() if (text := getattr(self, part))]
+
     def held_by(self, passage: str) -> bool:
         """Whether a passage of the entry holds part of what this fix states (its cause, fix or code)."""
-        for text in (self.cause, self.fix, self.fixed_code, self.broken_code):
-            lines = [line.strip() for line in (text or "").split("\n")
+        for _, text in self.parts():
+            lines = [line.strip() for line in text.split("\n")
                      if line.strip() and not line.startswith(("```", "~~~"))]
             if lines and lines[0][:60] in passage:
                 return True
         return False
 
     def as_dict(self) -> dict:
-        return {"cause": self.cause, "fix": self.fix, "broken_code": self.broken_code, "fixed_code": self.fixed_code}
+        """``{"cause", "fix", "broken_code", "fixed_code"}``, null where the entry states no such part."""
+        return {part: getattr(self, part) for part in PART_LABELS}
 
 
 def find_fix(entry: Entry | None) -> Fix | None:

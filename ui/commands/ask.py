@@ -76,9 +76,10 @@ def _print_after(answer: Answer, show_context: bool) -> None:
     if answer.citations:
         click.secho("\nSources:", bold=True)
         for citation in answer.citations:
-            click.echo(f" [{citation.n}] {citation.title} — {citation.entry_id} › {citation.section}")
+            passage = citation.passage
+            click.echo(f" [{citation.n}] {passage.title} — {passage.entry_id} › {passage.section}")
             if show_context:
-                click.echo("     " + " ".join(citation.passage.split())[:400])
+                click.echo("     " + " ".join(passage.text.split())[:400])
     if answer.unsupported_sentences:
         click.secho("\nNot supported by the cited passages:", fg="yellow")
         for sentence in answer.unsupported_sentences:

@@ -13,7 +13,6 @@ from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
 from assistant.diagnose.fix import Fix
 from ui.commands.batch import run_batch
 from ui.options import index_dir_option, json_option, settings_from
-from ui.shapes import diagnosis_json
 
 
 @click.command("diagnose")
@@ -49,7 +48,7 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
     raw = (source or sys.stdin.buffer).read()
     diagnosis = diagnoser.diagnose(raw, top_k=top_k)
     if as_json:
-        click.echo(json.dumps(diagnosis_json(diagnosis), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(diagnosis.as_dict(), indent=2, ensure_ascii=False))
     else:
         _print(diagnosis)
 
@@ -57,7 +56,7 @@ def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json:
 def _diagnosis_or_error(diagnoser: Diagnoser, text: str, top_k: int) -> dict:
     """One batch result: the diagnosis, or why the paste cannot be diagnosed."""
     try:
-        return diagnosis_json(diagnoser.diagnose(text, top_k=top_k))
+        return diagnoser.diagnose(text, top_k=top_k).as_dict()
     except PasteError as exc:
         return {"confident": False, "error": str(exc), "signature": None, "hits": []}
 
@@ -88,15 +87,9 @@ def _print(diagnosis: Diagnosis) -> None:
             _print_fix(hit.fix, hit.entry_id)
 
 
-FIX_PARTS = (("Cause", "cause"), ("Fix", "fix"), ("Broken code", "broken_code"), ("Corrected code", "fixed_code"))
-
-
 def _print_fix(fix: Fix, entry_id: str, max_lines: int = 14) -> None:
     """The top entry's cause, fix and code as the entry states them (code keeps its lines), cut short."""
-    for heading, part in FIX_PARTS:
-        text = getattr(fix, part)
-        if not text:
-            continue
+    for heading, text in fix.parts():
         lines = text.split("\n")
         click.secho(f"    {heading}", underline=True)
         for line in lines[:max_lines]:

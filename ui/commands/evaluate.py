@@ -58,7 +58,7 @@ def eval_command(questions: Path | None, traces: Path | None, index_dir: Path | 
         raise EvaluationError(f"no questions file at {path}; pass one with --questions FILE")
     searcher = open_searcher(settings_from(index_dir))
     # 30, not 10: the public-only figures drop the hub's own ids and still need ten results.
-    report = evaluate(load_questions(path), lambda q: [hit.entry_id for hit in searcher.search(q, top_k=30)],
+    report = evaluate(load_questions(path), lambda q: [hit.passage.entry_id for hit in searcher.search(q, top_k=30)],
                       searcher.index.has_entry)
     if as_json:
         click.echo(json.dumps(asdict(report), indent=2))

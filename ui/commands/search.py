@@ -20,7 +20,6 @@ from ui.options import (
     settings_from,
     top_k_option,
 )
-from ui.shapes import hit_json
 
 
 @click.command("search")
@@ -50,13 +49,13 @@ def search_command(query: str | None, kind: str | None, language: str | None, le
     searcher = open_searcher(settings_from(index_dir))
     if query is None:  # then --batch was given
         def hits_of(query: str) -> dict:
-            return {"hits": [hit_json(hit) for hit in searcher.search(query, top_k=top_k, filters=filters)]}
+            return {"hits": [hit.as_dict() for hit in searcher.search(query, top_k=top_k, filters=filters)]}
 
         run_batch(batch, "query", hits_of, unreadable={"hits": []})
         return
     hits = searcher.search(query, top_k=top_k, filters=filters)
     if as_json:
-        click.echo(json.dumps({"query": query, "hits": [hit_json(hit) for hit in hits]}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"query": query, "hits": [hit.as_dict() for hit in hits]}, indent=2, ensure_ascii=False))
     else:
         _print_hits(query, hits)
 
@@ -66,7 +65,8 @@ def _print_hits(query: str, hits: list[Hit]) -> None:
         click.echo(f"No entries match {query!r}. Try other words, or drop a filter.")
         return
     for rank, hit in enumerate(hits, start=1):
-        click.secho(f"{rank:>2}. {hit.title}", bold=True)
-        click.echo(f"    {hit.entry_id}  [{hit.kind}]  › {hit.section}  score {hit.score:.4f}")
-        passage = " ".join(hit.passage.split())
+        found = hit.passage
+        click.secho(f"{rank:>2}. {found.title}", bold=True)
+        click.echo(f"    {found.entry_id}  [{found.kind}]  › {found.section}  score {hit.score:.4f}")
+        passage = " ".join(found.text.split())
         click.echo(textwrap.indent(textwrap.fill(textwrap.shorten(passage, 300, placeholder=" …"), 96), "    "))

@@ -143,6 +143,10 @@ def _reference_vectors_torch() -> np.ndarray:
 # --- building the files (the only place besides TorchEncoder that imports torch) --------
 
 
+# Not sentence-transformers' ONNX path (backend="onnx", export_*_onnx_model), checked 2026-12-07: it needs
+# optimum-onnx, whose every release (0.0.1-0.1.0) pins transformers<4.58, so installing it would downgrade
+# transformers 5.25.0 -> 4.57.6 and huggingface_hub 2.4.0 -> 0.36.2, breaking sentence-transformers 6.3.0
+# (needs transformers>=5, hub>=1.3); this export needs nothing beyond torch, onnx and onnxruntime.
 def _export_fp32(target: Path) -> None:
     """Export BERT + mean pooling + L2 normalisation as one graph to target."""
     import torch

@@ -18,6 +18,7 @@ import numpy as np
 from assistant.fuse import Evidence, Weights, fused_score
 from embeddings.query import Filters, identifier_parts, query_terms
 from embeddings.storage import IndexReader, Passage, Ranked
+from ingest.entry import Entry
 
 DEPTH = 100  # candidates taken from each retriever
 PASSAGE_SHORTLIST = 3  # an entry's closest chunks by meaning, among which the query's words decide
@@ -67,6 +68,10 @@ class Searcher:
         self.encode_texts = encode_texts  # many texts at once, in the same space (citation checks)
         self.depth = depth
         self.weights = weights
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """One whole entry of the index (the app's source cards and entry view), or None."""
+        return self.index.entry(entry_id)
 
     def search(self, query: str, *, top_k: int = 10, filters: Filters = Filters(),
                exclude: Collection[int] = ()) -> list[Hit]:

@@ -112,7 +112,7 @@ def _ask_tab(services: Services) -> None:
         answer = response.answer()
         messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
         answer_id = services.reviews.record_answer(answer)
-        entries = {c.passage.entry_id: services.searcher.index.entry(c.passage.entry_id) for c in answer.citations}
+        entries = {c.passage.entry_id: services.searcher.entry(c.passage.entry_id) for c in answer.citations}
         yield (messages, render.source_cards(answer.citations, entries), "",
                [*turns, ("user", text), ("assistant", answer.text)], [*ids, answer_id])
 
@@ -158,7 +158,7 @@ def _search_tab(services: Services) -> None:
     for trigger in (query.input, kind.change, language.input, level.change):
         trigger(search_as_you_type, inputs, [results, chosen], api_visibility="private", trigger_mode="multiple",
                 show_progress="hidden")
-    chosen.change(lambda entry_id: render.entry_markdown(services.searcher.index.entry(entry_id) if entry_id else None),
+    chosen.change(lambda entry_id: render.entry_markdown(services.searcher.entry(entry_id) if entry_id else None),
                   chosen, entry, api_visibility="private")
 
 
@@ -240,7 +240,7 @@ def _open_answer(services: Services, number) -> tuple[str, str]:
     text = (f"### Question\n{render.safe_markdown(saved['question'])}\n\n### Answer ({saved['mode']}, "
             f"faithfulness {saved['faithfulness']:.2f})\n{render.safe_markdown(marked)}")
     citations = [Citation.from_dict(shape) for shape in saved["citations"]]
-    entries = {c.passage.entry_id: services.searcher.index.entry(c.passage.entry_id) for c in citations}
+    entries = {c.passage.entry_id: services.searcher.entry(c.passage.entry_id) for c in citations}
     return text, render.source_cards(citations, entries)
 
 

@@ -18,6 +18,11 @@ class Problem:
     field: str | None = None
     entry_id: str | None = None
 
+    def as_dict(self) -> dict:
+        """The problem as ``khub ingest --json`` and ``khub check --json`` print it."""
+        return {"where": self.where, "field": self.field, "entry_id": self.entry_id, "message": self.message,
+                "hint": self.hint}
+
     def __str__(self) -> str:
         field = f" field '{self.field}':" if self.field else ""
         hint = f"; {self.hint}" if self.hint else ""

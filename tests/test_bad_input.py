@@ -102,3 +102,21 @@ def test_asking_with_odd_input_never_crashes(run, archive):
         assert result.exit_code == 0, f"{name}: {result.stderr[-500:]}"
         answer = json.loads(result.stdout)
         assert answer["citations"] and answer["citations"][0]["entry_id"] == "error/module-not-found", name
+
+
+def test_check_validates_without_indexing_and_names_file_line_and_field(run, tmp_path):
+    bundled = run("check")
+    assert bundled.exit_code == 0 and "no problems" in bundled.stdout
+
+    archive = tmp_path / "drafts"
+    archive.mkdir()
+    (archive / "good.md").write_text(GOOD.format(n=1))
+    (archive / "bad-level.md").write_text("---\nid: qa/lvl\nkind: qa\ntitle: Levels\nlevel: wizard\n---\nBody\n")
+    result = run("check", archive)
+    assert result.exit_code == 1
+    assert "bad-level.md:1: field 'level': 'wizard' is not a valid level" in result.stderr
+    assert "Checked 1 valid entries in 2 file(s): 1 problem(s)." in result.stdout
+
+    shown = json.loads(run("check", archive, "--json").stdout)
+    assert shown["entries"] == 1 and shown["files"] == 2
+    assert [(p["field"], p["entry_id"]) for p in shown["problems"]] == [("level", "qa/lvl")]

@@ -11,6 +11,7 @@ import khub
 from khub.errors import KhubError
 from khub.secrets import RedactingFilter, redact
 from ui.commands.ask import ask_command
+from ui.commands.check import check_command
 from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
@@ -64,6 +65,7 @@ main.add_command(search_command)
 main.add_command(diagnose_command)
 main.add_command(ask_command)
 main.add_command(show_command)
+main.add_command(check_command)
 main.add_command(serve_command)
 main.add_command(eval_command)
 

@@ -71,10 +71,7 @@ def _summary(result: IngestResult, index_dir: Path) -> dict:
         "seconds": round(report.seconds, 3), "up_to_date": report.up_to_date,
         "index_dir": str(index_dir), "snapshot": report.snapshot, "files": len(result.corpus.files),
         "added_ids": report.added, "changed_ids": report.changed, "removed_ids": report.removed,
-        "problems": [
-            {"where": p.where, "field": p.field, "entry_id": p.entry_id, "message": p.message, "hint": p.hint}
-            for p in result.corpus.problems
-        ],
+        "problems": [problem.as_dict() for problem in result.corpus.problems],
     }
 
 

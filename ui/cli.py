@@ -15,6 +15,7 @@ from ui.commands.check import check_command
 from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
+from ui.commands.path import path_command
 from ui.commands.search import search_command
 from ui.commands.serve import serve_command
 from ui.commands.show import show_command
@@ -66,6 +67,7 @@ main.add_command(diagnose_command)
 main.add_command(ask_command)
 main.add_command(show_command)
 main.add_command(check_command)
+main.add_command(path_command)
 main.add_command(serve_command)
 main.add_command(eval_command)
 

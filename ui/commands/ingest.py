@@ -18,8 +18,11 @@ from ui.options import index_dir_option, json_option, settings_from
 @click.option("--rebuild", is_flag=True, help="Build a fresh index instead of updating the live one "
               "(vectors already computed for unchanged text are still reused).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad entry instead of skipping it.")
+@click.option("--watch", is_flag=True, help="Then keep watching PATHS and apply each addition, edit and deletion "
+              "within seconds (a bad file is reported and skipped; Ctrl-C stops).")
 @json_option
-def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, strict: bool, as_json: bool) -> None:
+def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, strict: bool, watch: bool,
+                   as_json: bool) -> None:
     """Index Markdown folders, JSONL and CSV exports (default: the bundled corpus/).
 
     The index then holds exactly the entries read: new and edited entries are embedded, removed
@@ -31,6 +34,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
       khub ingest
       khub ingest corpus ../shared/corpus-public/entries.jsonl
       khub ingest my-notes/ --strict --json
+      khub ingest --watch
     """
     settings = settings_from(index_dir)
     with ProgressBar(disable=None) as bar:
@@ -39,6 +43,16 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
         click.echo(json.dumps(_summary(result, settings.index_dir), indent=2))
     else:
         _print_summary(result, settings.index_dir)
+    if watch:
+        from ui.commands.watch import watch_archive
+
+        def report(update: IngestResult) -> None:  # one JSON line per update with --json
+            if as_json:
+                click.echo(json.dumps(_summary(update, settings.index_dir)))
+            else:
+                _print_summary(update, settings.index_dir)
+
+        watch_archive(paths, settings, strict=strict, report=report)
 
 
 class ProgressBar:

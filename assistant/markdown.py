@@ -223,11 +223,11 @@ def _settle(text: str, rules: Rules) -> str:
         if rewritten == text:
             return text
         text = rewritten
-    return _as_code(text)
+    return as_code(text)
 
 
-def _as_code(text: str) -> str:
-    """The text as one fenced block that nothing inside it can close."""
+def as_code(text: str) -> str:
+    """The text as one fenced block that nothing inside it can close (a paste shown as printed)."""
     fence = "`" * max(3, 1 + max((len(run) for run in BACKTICKS.findall(text)), default=0))
     return f"{fence}text\n{text}\n{fence}"
 

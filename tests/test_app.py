@@ -4,7 +4,7 @@ import json
 
 from embeddings.pipeline import run_ingest
 from ui.app import build_app
-from ui.render import answer_markdown, safe_markdown
+from ui.render import answer_markdown, question_markdown, safe_markdown
 from ui.server import open_services
 
 
@@ -34,3 +34,14 @@ def test_unsupported_sentences_are_marked_and_the_mode_is_named():
     shown = answer_markdown(answer)
     assert "Invented claim. ⚠️ *not supported by the cited passages*" in shown
     assert "Answered by model `openai/gpt-4o-mini`" in shown
+
+
+def test_a_pasted_trace_shows_as_code_as_printed_and_a_question_as_text():
+    trace = ('Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n'
+             '    print(rows["total"])  # <script>alert(1)</script>\nKeyError: \'total\'\n')
+    shown = question_markdown(trace)
+    assert shown.startswith("```") and shown.rstrip().endswith("```") and trace.strip() in shown
+    question = "why does my dict lookup fail with <b>KeyError</b>?"
+    assert question_markdown(question) == safe_markdown(question) and "<b>" not in question_markdown(question)
+    with_fence = "```\nTypeError: x is not a function\n    at main (/srv/a.js:1:1)\n```"
+    assert question_markdown(with_fence).startswith("````")  # a longer fence: nothing inside closes it

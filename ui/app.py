@@ -101,7 +101,7 @@ def _ask_tab(services: Services) -> None:
         text = (text or "").strip()
         if not text:
             raise gr.Error("Type a question, or paste the error output.")
-        messages = [*messages, {"role": "user", "content": render.safe_markdown(text)},
+        messages = [*messages, {"role": "user", "content": render.question_markdown(text)},
                     {"role": "assistant", "content": ""}]
         response = services.assistant.ask(text, tuple(turns), filters=_as_filters(kind_, language_, level_))
         streamed = ""

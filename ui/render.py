@@ -14,11 +14,20 @@ from collections.abc import Mapping, Sequence
 
 from assistant.answer import EXTRACTIVE, Answer
 from assistant.cite import Citation
-from assistant.markdown import clean_html, safe_markdown
+from assistant.diagnose.parsers import parse_errors
+from assistant.markdown import as_code, clean_html, safe_markdown
 from assistant.search import Hit
 from ingest.entry import Entry
 
 MODEL_HINT = "set `KHUB_MODEL` (`local`, or a litellm model such as `openai/gpt-4o-mini`) for a language model"
+
+
+def question_markdown(text: str) -> str:
+    """The user's turn in the chat: pasted error output (several lines holding an error khub
+    recognises) as a code block, kept as printed; anything else as inert Markdown."""
+    if "\n" in text.strip() and any(error.ecosystem != "unknown" for error in parse_errors(text)):
+        return as_code(text)
+    return safe_markdown(text)
 
 
 def answer_markdown(answer: Answer) -> str:

@@ -59,5 +59,7 @@ def learning_path(searcher: Searcher, path_id: str, per_milestone: int = ENTRIES
 
 
 def _teaching(searcher: Searcher, step: Milestone, limit: int) -> tuple[str, ...]:
+    if limit <= 0:  # the path's outline only (khub path's text listing): no search needed
+        return ()
     hits = searcher.search(f"{step.title}. {step.text}", top_k=limit + 8)
     return tuple([hit.passage.entry_id for hit in hits if hit.passage.kind != "path"][:limit])

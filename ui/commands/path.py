@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from assistant.paths import LearningPath, learning_path, path_ids
+from assistant.paths import ENTRIES_PER_MILESTONE, LearningPath, learning_path, path_ids
 from assistant.search import open_searcher
 from ui.options import index_dir_option, json_option, settings_from
 
@@ -32,7 +32,9 @@ def path_command(path_id: str | None, index_dir: Path | None, as_json: bool) -> 
     searcher = open_searcher(settings_from(index_dir))
     known = path_ids(searcher)
     if path_id is None:
-        paths = [found for found in (learning_path(searcher, known_id) for known_id in known) if found]
+        per_milestone = ENTRIES_PER_MILESTONE if as_json else 0  # the text listing shows no entries
+        paths = [found for found in (learning_path(searcher, known_id, per_milestone) for known_id in known)
+                 if found]
         if as_json:
             click.echo(json.dumps({"paths": [path.as_dict() for path in paths]}, indent=2, ensure_ascii=False))
         else:

@@ -22,9 +22,8 @@ DEBOUNCE_MS = 400  # saves closer together than this are one change
 
 
 def watch_archive(paths: Sequence[Path], settings: Settings, *, strict: bool,
-                  report: Callable[[IngestResult], None], stop_after: int | None = None) -> None:
-    """Re-ingest ``paths`` whenever an archive file under them is added, edited or deleted
-    (``stop_after``: return after that many sets of changes; tests)."""
+                  report: Callable[[IngestResult], None]) -> None:
+    """Re-ingest ``paths`` whenever an archive file under them is added, edited or deleted."""
     from watchfiles import DefaultFilter, watch
 
     class ArchiveFiles(DefaultFilter):
@@ -35,12 +34,10 @@ def watch_archive(paths: Sequence[Path], settings: Settings, *, strict: bool,
 
     targets = list(paths) or [settings.corpus_dir]
     click.echo(f"Watching {', '.join(map(str, targets))} for changes (Ctrl-C to stop) ...")
-    for count, changes in enumerate(watch(*targets, watch_filter=ArchiveFiles(), debounce=DEBOUNCE_MS), start=1):
+    for changes in watch(*targets, watch_filter=ArchiveFiles(), debounce=DEBOUNCE_MS):
         names = ", ".join(sorted({Path(path).name for _, path in changes}))
         click.echo(f"changed: {names}")
         try:
             report(run_ingest(targets, settings, strict=strict))
         except KhubError as exc:
             click.secho(f"not applied, the index is unchanged: {exc}", fg="red", err=True)
-        if stop_after is not None and count >= stop_after:
-            return

@@ -15,7 +15,7 @@ QUEUE_SIZE = 64  # requests waiting beyond this are refused with a clear message
 
 def open_services(settings: Settings, review_login: tuple[str, str] | None = None):
     """One searcher, diagnoser, assistant and review store over the live index."""
-    from ui.app import Services
+    from ui.services import Services
 
     searcher = open_searcher(settings)
     diagnoser = Diagnoser(searcher)

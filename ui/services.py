@@ -1,0 +1,21 @@
+"""What the web app serves from, gathered once by ui/server.py and handed to every tab."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import Assistant
+from assistant.diagnose import Diagnoser
+from assistant.search import Searcher
+from ui.reviews import ReviewStore
+
+
+@dataclass
+class Services:
+    """One index, one model configuration, one review store."""
+
+    searcher: Searcher
+    diagnoser: Diagnoser
+    assistant: Assistant
+    reviews: ReviewStore
+    review_login: tuple[str, str] | None  # (user, password) from the environment, or None: review is off

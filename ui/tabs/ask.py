@@ -1,0 +1,54 @@
+"""The Ask tab: a chat that answers questions and pasted errors, with source cards and thumbs."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from ui import render
+from ui.services import Services
+from ui.tabs.filters import as_filters, filter_inputs
+
+ANSWER_CONCURRENCY = 2  # answers written at once; more wait in their queue, searches do not
+
+
+def ask_tab(services: Services) -> None:
+    chatbot = gr.Chatbot(label="Conversation", height=460, sanitize_html=True, allow_tags=False,
+                         feedback_options=("Like", "Dislike"), elem_id="khub-chat")
+    question = gr.Textbox(label="Question or pasted error output", lines=3, submit_btn=True, elem_id="khub-question",
+                          placeholder="How do I invalidate a JWT early?   — or paste a traceback, a compiler "
+                                      "or database error")
+    kind, language, level = filter_inputs()
+    sources = gr.HTML(label="Sources", elem_id="khub-sources")
+    answer_ids = gr.State([])  # the review store's id of each answer in the conversation
+    history = gr.State([])  # (role, text) turns, for follow-ups
+
+    def respond(text, messages, turns, ids, kind_, language_, level_):
+        text = (text or "").strip()
+        if not text:
+            raise gr.Error("Type a question, or paste the error output.")
+        messages = [*messages, {"role": "user", "content": render.question_markdown(text)},
+                    {"role": "assistant", "content": ""}]
+        response = services.assistant.ask(text, tuple(turns), filters=as_filters(kind_, language_, level_))
+        streamed = ""
+        for piece in response:  # render all that came so far, so markup split across pieces is caught whole;
+            streamed += piece  # links wait for the checked answer
+            messages[-1] = {"role": "assistant", "content": render.safe_markdown(streamed, links=False)}
+            yield messages, gr.skip(), "", turns, ids
+        answer = response.answer()
+        messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
+        answer_id = services.reviews.record_answer(answer)
+        entries = {c.passage.entry_id: services.searcher.entry(c.passage.entry_id) for c in answer.citations}
+        yield (messages, render.source_cards(answer.citations, entries), "",
+               [*turns, ("user", text), ("assistant", answer.text)], [*ids, answer_id])
+
+    question.submit(respond, [question, chatbot, history, answer_ids, kind, language, level],
+                    [chatbot, sources, question, history, answer_ids], api_visibility="private",
+                    concurrency_limit=ANSWER_CONCURRENCY, concurrency_id="answers")
+
+    def feedback(ids, data: gr.LikeData):
+        answer_number = data.index[0] // 2 if isinstance(data.index, (list, tuple)) else data.index // 2
+        if 0 <= answer_number < len(ids):
+            services.reviews.add_feedback(ids[answer_number], helpful=bool(data.liked))
+            gr.Info("Thanks: your feedback reaches the mentors.")
+
+    chatbot.like(feedback, [answer_ids], None, api_visibility="private")

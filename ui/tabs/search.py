@@ -1,0 +1,44 @@
+"""The Search tab: results as you type (debounced per session), and any result opened whole."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import gradio as gr
+
+from ui import render
+from ui.services import Services
+from ui.tabs.filters import as_filters, filter_inputs
+
+SEARCH_DEBOUNCE = 0.25  # seconds without typing before a search runs
+
+
+def search_tab(services: Services) -> None:
+    query = gr.Textbox(label="Search", placeholder="Start typing: results follow", elem_id="khub-search")
+    kind, language, level = filter_inputs()
+    results = gr.Markdown(elem_id="khub-results")
+    chosen = gr.Radio([], label="Open an entry", elem_id="khub-open")
+    entry = gr.Markdown(elem_id="khub-entry")
+    latest: dict[str | None, float] = {}  # by session; calls without one share a slot
+    lock = threading.Lock()
+
+    def search_as_you_type(text, kind_, language_, level_, request: gr.Request):
+        # Debounce: a keystroke's search runs only if no newer keystroke came within SEARCH_DEBOUNCE.
+        stamp = time.monotonic()
+        with lock:
+            latest[request.session_hash] = stamp
+        time.sleep(SEARCH_DEBOUNCE)
+        with lock:
+            if latest.get(request.session_hash) != stamp:
+                return gr.skip(), gr.skip()
+        hits = services.searcher.search(text or "", top_k=10, filters=as_filters(kind_, language_, level_))
+        choices = [(f"{hit.passage.title} — {hit.passage.entry_id}", hit.passage.entry_id) for hit in hits]
+        return render.results_markdown(text or "", hits), gr.Radio(choices=choices, value=None)
+
+    inputs = [query, kind, language, level]
+    for trigger in (query.input, kind.change, language.input, level.change):
+        trigger(search_as_you_type, inputs, [results, chosen], api_visibility="private", trigger_mode="multiple",
+                show_progress="hidden")
+    chosen.change(lambda entry_id: render.entry_markdown(services.searcher.entry(entry_id) if entry_id else None),
+                  chosen, entry, api_visibility="private")

@@ -8,6 +8,8 @@ events are private. Answers run in their own queue, so search stays fast while a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gradio as gr
 
 from assistant.answer import Assistant
@@ -17,12 +19,8 @@ from ui.tabs.ask import ANSWER_CONCURRENCY, ask_tab
 from ui.tabs.review import review_tab
 from ui.tabs.search import search_tab
 
-CSS = """
-.khub-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px; margin: 6px 0;}
-.khub-kind {font-size: 0.8em; padding: 1px 6px; border-radius: 6px; background: var(--background-fill-secondary);}
-.khub-card-meta {font-size: 0.85em; opacity: 0.8;}
-.khub-passage, .khub-entry {white-space: pre-wrap; font-size: 0.85em; max-height: 16em; overflow: auto;}
-"""
+ASSETS = Path(__file__).parent / "assets"  # every *.css and *.js here is loaded into the page, in name order
+
 
 
 def build_app(services: Services) -> gr.Blocks:
@@ -48,3 +46,12 @@ def _mode_line(assistant: Assistant) -> str:
     model = assistant.config.model
     return ("extractive mode (no language model; " + render.MODEL_HINT + ")" if model == "extractive"
             else f"model {model}")
+
+
+def assets(suffix: str) -> str:
+    """The app's own stylesheets (``.css``) or scripts (``.js``) from ui/assets, joined in name order.
+
+    Scripts are khub's own code, loaded once with the page; nothing from the archive or a user ever
+    becomes script (rendered text is cleaned by nh3, see assistant/markdown.py).
+    """
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(ASSETS.glob(f"*{suffix}")))

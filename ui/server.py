@@ -27,10 +27,18 @@ def open_services(settings: Settings, review_login: tuple[str, str] | None = Non
 
 def serve(services, host: str, port: int, block: bool = True):
     """Launch the app; with ``block=False`` return at once (tests)."""
-    from ui.app import CSS, build_app
+    from ui.app import assets, build_app
 
     app = build_app(services)
     app.queue(default_concurrency_limit=8, max_size=QUEUE_SIZE)
     app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, show_error=False,
-               css=CSS, footer_links=["api"])
+               css=assets(".css"), head=_scripts(), footer_links=["api"])
     return app
+
+
+def _scripts() -> str:
+    """ui/assets/*.js as script tags for the page's head (Gradio's ``js=`` takes one function only)."""
+    from ui.app import assets
+
+    code = assets(".js")
+    return f"<script>\n{code}\n</script>" if code.strip() else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,6 +29,7 @@ PROBLEMS = {
     "llm_timeout": "is not a positive number of seconds; e.g. KHUB_LLM_TIMEOUT=30",
     "refuse_below": "is not a number; e.g. KHUB_REFUSE_BELOW=1.1",
     "max_entry_bytes": "is not a positive whole number of bytes; e.g. 5000000",
+    "trusted_proxies": "is not a comma-separated list of addresses; e.g. KHUB_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8",
 }
 
 
@@ -114,16 +116,36 @@ class Settings(FromEnvironment):
     review_db: Path | None = None  # the mentors' review store (default: <index dir>/reviews.sqlite)
     review_user: str | None = None  # the mentors' login, with review_password; see review_login()
     review_password: SecretStr | None = None
+    # Opening it to the internet (README: Deploying on the internet).
+    session_minutes: PositiveInt = 8 * 60  # a mentor's sign-in lasts this long
+    signin_free_attempts: PositiveInt = 5  # failed sign-ins (per name, per client) before attempts wait
+    signin_delay: PositiveFloat = 5.0  # the first wait, in seconds; each further failure doubles it
+    ask_per_minute: PositiveInt = 10  # per client; mentors' own actions are not limited
+    diagnose_per_minute: PositiveInt = 30
+    search_per_minute: PositiveInt = 120  # search-as-you-type sends one request per pause in typing
+    max_question_chars: PositiveInt = 20_000  # a question or a pasted error output
+    answers_per_client_per_day: PositiveInt = 500  # answers stored for review per client per day
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()  # KHUB_TRUSTED_PROXIES: comma-separated addresses
 
     @field_validator("index_dir", "corpus_dir")
     @classmethod
     def _expand_home(cls, path: Path) -> Path:
         return path.expanduser()
 
-    @field_validator("fallback_models", mode="before")
+    @field_validator("fallback_models", "trusted_proxies", mode="before")
     @classmethod
     def _split_commas(cls, names: Any) -> Any:
         return tuple(name.strip() for name in names.split(",") if name.strip()) if isinstance(names, str) else names
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, proxies: tuple[str, ...]) -> tuple[str, ...]:
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"{proxy!r} is not an address or a network such as 10.0.0.0/8") from None
+        return proxies
 
     @property
     def model_cache_dir(self) -> Path:

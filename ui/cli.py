@@ -15,7 +15,9 @@ from ui.commands.check import check_command
 from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
+from ui.commands.mentor import mentor_command
 from ui.commands.path import path_command
+from ui.commands.review import review_command
 from ui.commands.search import search_command
 from ui.commands.serve import serve_command
 from ui.commands.show import show_command
@@ -70,6 +72,8 @@ main.add_command(check_command)
 main.add_command(path_command)
 main.add_command(serve_command)
 main.add_command(eval_command)
+main.add_command(mentor_command)
+main.add_command(review_command)
 
 if __name__ == "__main__":
     main()

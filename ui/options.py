@@ -24,3 +24,8 @@ top_k_option = click.option("--top-k", "-k", type=click.IntRange(1, 1000), defau
 def settings_from(index_dir: Path | None) -> Settings:
     """Settings from the environment, with the command line's --index-dir on top."""
     return Settings.from_env(index_dir=index_dir)
+
+
+def review_db(settings: Settings) -> Path:
+    """The mentors' SQLite file: answers, reviews, accounts (KHUB_REVIEW_DB, or beside the index)."""
+    return settings.review_db or settings.index_dir / "reviews.sqlite"

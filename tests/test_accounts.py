@@ -1,0 +1,135 @@
+"""Named mentor accounts, throttled sign-in and per-client limits, as library parts and through the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from khub_cli import khub_cli
+
+from khub.settings import Settings
+from ui.accounts import AccountError, MentorAccounts
+from ui.client_limits import ClientLimits, LimitExceeded, LimitSettings
+from ui.throttle import SignInThrottle, TooManyAttempts
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def test_passwords_are_stored_as_argon2_hashes_and_a_removed_mentor_cannot_sign_in(tmp_path):
+    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+    accounts.add("ana", PASSWORD)
+    accounts.add("bo", "another long passphrase")
+    stored = sqlite3.connect(tmp_path / "reviews.sqlite").execute("SELECT password_hash FROM mentors").fetchall()
+    assert all(row[0].startswith("$argon2id$") and PASSWORD not in row[0] for row in stored)
+    assert accounts.verify("ana", PASSWORD) and not accounts.verify("ana", "wrong password!!")
+    assert not accounts.verify("nobody", PASSWORD)
+    accounts.remove("ana")
+    assert not accounts.verify("ana", PASSWORD)
+    assert [m.name for m in accounts.list()] == ["bo"]
+    assert [m.name for m in accounts.list(include_removed=True)] == ["ana", "bo"]  # kept, with its name
+
+
+def test_account_mistakes_say_what_to_do(tmp_path):
+    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+    with pytest.raises(AccountError, match="at least 12"):
+        accounts.add("ana", "short")
+    with pytest.raises(AccountError, match="not usable"):
+        accounts.add("ana; drop table", PASSWORD)
+    accounts.add("ana", PASSWORD)
+    with pytest.raises(AccountError, match="remove it first"):
+        accounts.add("ana", PASSWORD)
+    with pytest.raises(AccountError, match="khub mentor list"):
+        accounts.remove("bo")
+
+
+def test_the_environment_pair_bootstraps_only_the_first_account(tmp_path):
+    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+    assert accounts.bootstrap(("mentor", PASSWORD)) and accounts.verify("mentor", PASSWORD)
+    accounts.remove("mentor")
+    assert not accounts.bootstrap(("mentor", PASSWORD))  # a removed bootstrap account stays removed
+    assert not accounts.verify("mentor", PASSWORD)
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_ten_wrong_passwords_make_the_eleventh_attempt_wait_even_when_right():
+    clock = Clock()
+    throttle = SignInThrottle(free_attempts=10, delay=40, clock=clock)
+    for _ in range(10):
+        assert not throttle.attempt("ana", "10.0.0.9", lambda: False)
+    with pytest.raises(TooManyAttempts, match=r"too many attempts; try again in 40 s"):
+        throttle.attempt("ana", "10.0.0.9", lambda: True)
+    with pytest.raises(TooManyAttempts):  # another client, same name: still waits
+        throttle.attempt("ana", "10.0.0.10", lambda: True)
+    assert throttle.attempt("bo", "10.0.0.10", lambda: True)  # another name from another client does not
+    clock.now += 41
+    assert throttle.attempt("ana", "10.0.0.9", lambda: True)
+
+
+def test_the_waits_grow_with_each_further_failure():
+    clock = Clock()
+    throttle = SignInThrottle(free_attempts=2, delay=5, max_delay=15, clock=clock)
+    throttle.attempt("ana", "c", lambda: False)
+    waits = []
+    for _ in range(4):
+        throttle.attempt("ana", "c", lambda: False)
+        with pytest.raises(TooManyAttempts) as caught:
+            throttle.attempt("ana", "c", lambda: True)
+        waits.append(caught.value.retry_after)
+        clock.now += caught.value.retry_after + 0.5
+    assert waits == [5, 10, 15, 15]  # doubling, up to the longest wait
+    assert throttle.attempt("ana", "c", lambda: True)
+
+
+def limits(**overrides) -> ClientLimits:
+    config = dict(per_minute={"ask": 3, "diagnose": 3, "search": 5}, max_question_chars=100, answers_per_day=10,
+                  trusted_proxies=("127.0.0.1",))
+    return ClientLimits(LimitSettings(**(config | overrides)))
+
+
+def test_a_client_over_its_limit_is_told_when_to_retry_and_others_are_not_held():
+    guard = limits()
+    for _ in range(3):
+        guard.check("ask", "10.0.0.1", "q")
+    with pytest.raises(LimitExceeded, match=r"3 ask requests per minute per client; try again in \d+ s"):
+        guard.check("ask", "10.0.0.1", "q")
+    guard.check("ask", "10.0.0.2", "q")  # another client
+    guard.check("search", "10.0.0.1", "q")  # another action has its own window
+    with pytest.raises(LimitExceeded, match="101 characters; the limit is 100"):
+        guard.check("search", "10.0.0.3", "x" * 101)
+
+
+def test_the_forwarded_address_is_believed_only_from_a_trusted_proxy():
+    guard = limits()
+    headers = {"x-forwarded-for": "203.0.113.7, 127.0.0.1"}
+    assert guard.client("127.0.0.1", headers) == "203.0.113.7"
+    assert guard.client("198.51.100.1", headers) == "198.51.100.1"  # a client cannot pick its own address
+    assert guard.client("127.0.0.1", {}) == "127.0.0.1"
+
+
+def test_limits_come_from_settings_with_sane_defaults():
+    settings = Settings.from_env({"KHUB_ASK_PER_MINUTE": "4", "KHUB_TRUSTED_PROXIES": "10.0.0.0/8"})
+    config = LimitSettings.from_settings(settings)
+    assert config.per_minute == {"ask": 4, "diagnose": 30, "search": 120}
+    assert config.trusted_proxies == ("10.0.0.0/8",) and config.max_question_chars > 1000
+
+
+def test_khub_mentor_add_list_remove(tmp_path):
+    khub = khub_cli(Settings(index_dir=tmp_path / "index"))
+    added = khub("mentor", "add", "ana", "--password-stdin", input=PASSWORD + "\n")
+    assert added.exit_code == 0 and "ana can now sign in" in added.output
+    prompted = khub("mentor", "add", "bo", input="another long passphrase\nanother long passphrase\n")
+    assert prompted.exit_code == 0, prompted.output
+    assert khub("mentor", "remove", "bo").exit_code == 0
+    listed = json.loads(khub("mentor", "list", "--all", "--json").output)
+    assert [(m["name"], m["removed_at"] is None) for m in listed["mentors"]] == [("ana", True), ("bo", False)]
+    short = khub("mentor", "add", "cy", "--password-stdin", input="short\n")
+    assert short.exit_code == 1 and "at least 12" in short.output
+    assert PASSWORD not in (tmp_path / "index" / "reviews.sqlite").read_bytes().decode("latin-1")

@@ -125,7 +125,9 @@ class Settings(FromEnvironment):
     search_per_minute: PositiveInt = 120  # search-as-you-type sends one request per pause in typing
     max_question_chars: PositiveInt = 20_000  # a question or a pasted error output
     answers_per_client_per_day: PositiveInt = 500  # answers stored for review per client per day
-    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()  # KHUB_TRUSTED_PROXIES: comma-separated addresses
+    # Whose X-Forwarded-For is believed (KHUB_TRUSTED_PROXIES, comma-separated addresses or networks);
+    # by default a proxy on the same machine, as uvicorn's own default.
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ("127.0.0.1", "::1")
 
     @field_validator("index_dir", "corpus_dir")
     @classmethod

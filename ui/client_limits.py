@@ -1,16 +1,18 @@
 """Per-client limits on the public API and the app: requests per minute for each action, a longest
 question, and the answers stored per client per day.
 
-The moving windows are the ``limits`` library's (in memory, per server process). A client is its
-address: the socket's peer, or, only when that peer is a trusted proxy, the nearest address in
-X-Forwarded-For that is not itself a trusted proxy. A client over a limit is told what and when to
-retry; other clients' windows are their own, so they are not slowed.
+The moving windows are the ``limits`` library's (in memory, per server process). A client over a
+limit is told what and when to retry; other clients' windows are their own, so they are not slowed.
+
+A client is its address as the server resolved it: uvicorn's proxy-headers middleware takes the
+address from X-Forwarded-For only when the connection comes from a trusted proxy
+(KHUB_TRUSTED_PROXIES, handed to uvicorn as FORWARDED_ALLOW_IPS by ``trust_proxies``).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import math
+import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -54,7 +56,6 @@ class ClientLimits:
         self.config = config
         self._limiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
         self._items = {action: RateLimitItemPerMinute(count) for action, count in config.per_minute.items()}
-        self._proxies = [ipaddress.ip_network(proxy, strict=False) for proxy in config.trusted_proxies]
 
     def check(self, action: str, client: str, text: str = "") -> None:
         """Count one ``action`` by ``client``; raise LimitExceeded (nothing counted) when it is over a limit."""
@@ -69,21 +70,7 @@ class ClientLimits:
             raise LimitExceeded(f"rate limit: {item.amount} {action} requests per minute per client; "
                                 f"try again in {math.ceil(retry)} s", retry)
 
-    def client(self, peer: str | None, headers: Mapping[str, str] | None = None) -> str:
-        """The client's address: the peer, or the forwarded address when the peer is a trusted proxy."""
-        peer = peer or "unknown"
-        forwarded = (headers or {}).get("x-forwarded-for", "")
-        if not forwarded or not self._trusted(peer):
-            return peer
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        for hop in reversed(hops):  # the right-most hops were added by proxies we trust
-            if not self._trusted(hop):
-                return hop
-        return hops[0] if hops else peer
 
-    def _trusted(self, address: str) -> bool:
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        return any(ip in network for network in self._proxies)
+def trust_proxies(proxies: tuple[str, ...]) -> None:
+    """Tell uvicorn (which Gradio runs) whose X-Forwarded-For to believe; read when the server starts."""
+    os.environ["FORWARDED_ALLOW_IPS"] = ",".join(proxies)

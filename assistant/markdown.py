@@ -251,9 +251,13 @@ def safe_markdown(text: str, links: bool = True) -> str:
     return close_fences(_settle(normalise(text), Rules(_escape, _alt, link)))
 
 
-def clean_html(fragment: str) -> str:
-    """HTML built for display with nothing that can run: only khub's own tags and attributes survive."""
-    return nh3.clean(fragment, tags=DISPLAY_TAGS, attributes=DISPLAY_ATTRIBUTES, url_schemes={"http", "https"})
+def clean_html(fragment: str, tags: set[str] = DISPLAY_TAGS, attributes: dict[str, set[str]] = DISPLAY_ATTRIBUTES,
+               classes: dict[str, set[str]] | None = None, added: dict[str, dict[str, str]] | None = None) -> str:
+    """HTML built for display with nothing that can run: only khub's own tags and attributes survive,
+    links only to http(s). A renderer with more tags passes its own ``tags`` and ``attributes``, the
+    ``classes`` each tag may carry, and attribute values ``added`` to every such tag (nh3's options)."""
+    return nh3.clean(fragment, tags=tags, attributes=attributes, url_schemes={"http", "https"},
+                     allowed_classes=classes, set_tag_attribute_values=added)
 
 
 # --- For a model's answer and for passages -------------------------------------------------------

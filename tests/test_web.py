@@ -167,10 +167,10 @@ def test_typing_in_search_shows_results_and_opens_an_entry(page):
     box = field(page, "khub-search")
     box.click()
     box.type("cannot add or update a child row", delay=40)
-    page.wait_for_function("document.querySelector('#khub-results').innerText.includes('error/fk-insert-order')",
+    page.wait_for_function("document.querySelector('#khub-results')?.innerText?.includes('error/fk-insert-order')",
                            timeout=30_000)
     page.locator("#khub-open label").first.click()
-    page.wait_for_function("document.querySelector('#khub-entry').innerText.includes('Root Cause')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#khub-entry')?.innerText?.includes('Root Cause')", timeout=30_000)
 
 
 def test_entry_and_pasted_html_stay_inert(page):
@@ -181,10 +181,10 @@ def test_entry_and_pasted_html_stay_inert(page):
     box = field(page, "khub-search")
     box.click()
     box.type("rendering untrusted html", delay=30)
-    page.wait_for_function("document.querySelector('#khub-results').innerText.includes('article/evil-rendering')",
+    page.wait_for_function("document.querySelector('#khub-results')?.innerText?.includes('article/evil-rendering')",
                            timeout=30_000)
     page.locator("#khub-open label").first.click()
-    page.wait_for_function("document.querySelector('#khub-entry').innerText.includes('Never render')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#khub-entry')?.innerText?.includes('Never render')", timeout=30_000)
     page.wait_for_timeout(500)
     assert page.evaluate("window.__khubXss") is None  # no handler, script or javascript: link ran
     assert "<script>" in page.locator("#khub-entry").inner_text()  # shown as text
@@ -210,7 +210,7 @@ def test_a_mentor_signs_in_and_marks_an_answer(page, server):
     newest = store.queue()[0]["id"]
     field(page, "khub-answer-id").fill(str(newest))
     page.locator("#khub-open-answer").click()
-    page.wait_for_function("document.querySelector('#khub-review-answer').innerText.includes('refresh tokens')",
+    page.wait_for_function("document.querySelector('#khub-review-answer')?.innerText?.includes('refresh tokens')",
                            timeout=15_000)
     page.locator("#khub-verdict label", has_text="needs_fix").click()
     field(page, "khub-review-note").fill("add the OWASP session guidance")

@@ -1,10 +1,11 @@
 """Render answers, sources, results and entries for the web app, inert.
 
-Entry text and pasted text come from outside: none of their HTML may run. Markdown goes through
-``assistant.markdown.safe_markdown`` (code kept as written, ``<`` and ``>`` escaped elsewhere, images
-dropped to their alt text, links kept only for http(s) addresses); the source cards' HTML is built
-with every value escaped and then cleaned by nh3 (``assistant.markdown.clean_html``). Gradio's own
-sanitiser runs as well; this does not rely on it.
+Entry text and pasted text come from outside: none of their HTML may run. The chat's Markdown goes
+through ``assistant.markdown.safe_markdown`` (code kept as written, ``<`` and ``>`` escaped elsewhere,
+images dropped to their alt text, links kept only for http(s) addresses) and Gradio renders it.
+Archive text everywhere else (search results, source cards, the opened entry) is HTML from the one
+renderer in ui/html.py, as cards (ui/cards.py): the same rules, then markdown-it-py with HTML off,
+highlighted code and nh3. Gradio's gr.HTML does not sanitise; nh3 is what guarantees it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections.abc import Mapping, Sequence
 from assistant.answer import EXTRACTIVE, Answer
 from assistant.cite import Citation
 from assistant.diagnose.parsers import parse_errors
-from assistant.markdown import as_code, clean_html, safe_markdown
+from assistant.markdown import as_code, safe_markdown
 from assistant.search import Hit
 from ingest.entry import Entry
+from ui import cards
 
 MODEL_HINT = "set `KHUB_MODEL` (`local`, or a litellm model such as `openai/gpt-4o-mini`) for a language model"
 
@@ -44,47 +46,19 @@ def answer_markdown(answer: Answer) -> str:
 
 def source_cards(citations: Sequence[Citation], entries: Mapping[str, Entry | None]) -> str:
     """One card per cited passage: title, kind, section, the passage, and the whole entry on demand."""
-    if not citations:
-        return "<p class='khub-none'>No sources for this answer.</p>"
-    cards = []
-    for citation in citations:
-        passage = citation.passage
-        entry = entries.get(passage.entry_id)
-        kind = entry.kind if entry else ""
-        whole = ("<details><summary>Open the whole entry</summary>"
-                 f"<pre class='khub-entry'>{html.escape(entry.body)}</pre></details>") if entry else ""
-        cards.append(
-            f"<div class='khub-card' data-entry-id='{html.escape(passage.entry_id, quote=True)}'>"
-            f"<div class='khub-card-head'><b>[{citation.n}] {html.escape(passage.title)}</b> "
-            f"<span class='khub-kind'>{html.escape(kind)}</span></div>"
-            f"<div class='khub-card-meta'>{html.escape(passage.entry_id)} › {html.escape(passage.section)}</div>"
-            f"<pre class='khub-passage'>{html.escape(passage.text)}</pre>{whole}</div>"
-        )
-    return clean_html("\n".join(cards))
+    return cards.source_cards(citations, entries)
 
 
-def results_markdown(query: str, hits: Sequence[Hit]) -> str:
-    """Search results: title, id, kind, section and the matching passage, shortened."""
+def results_html(query: str, hits: Sequence[Hit], entries: Mapping[str, Entry | None]) -> str:
+    """Search results as separate cards (``entries``: the hits' entries, for snippet cards and badges)."""
     if not query.strip():
         return ""
     if not hits:
-        return f"No entries match *{safe_markdown(query)}*. Try other words or drop a filter."
-    lines = []
-    for rank, hit in enumerate(hits, start=1):
-        found = hit.passage
-        passage = " ".join(found.text.split())
-        passage = passage[:280] + (" …" if len(passage) > 280 else "")
-        lines.append(f"**{rank}. {safe_markdown(found.title)}**  \n"
-                     f"`{found.entry_id}` · {found.kind} · {safe_markdown(found.section)}  \n{safe_markdown(passage)}")
-    return "\n\n".join(lines)
+        return (f"<p class='khub-none'>No entries match <i>{html.escape(query)}</i>. "
+                "Try other words or drop a filter.</p>")
+    return cards.result_cards(hits, entries)
 
 
-def entry_markdown(entry: Entry | None) -> str:
-    """A whole entry: title, facts, error message, and its body."""
-    if entry is None:
-        return ""
-    facts = " · ".join(fact for fact in [entry.kind, entry.level or "", ", ".join(entry.languages),
-                                          ", ".join(entry.tags)] if fact)
-    message = f"\n\n**Error message:** {safe_markdown(entry.error_message)}" if entry.error_message else ""
-    return (f"## {safe_markdown(entry.title)}\n\n`{entry.id}` · {safe_markdown(facts)}{message}\n\n"
-            f"{safe_markdown(entry.body)}")
+def entry_html(entry: Entry | None) -> str:
+    """A whole entry: title, facts, error message, and its body (a snippet as a snippet card)."""
+    return cards.entry_card(entry) if entry is not None else ""

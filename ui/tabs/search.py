@@ -17,9 +17,10 @@ SEARCH_DEBOUNCE = 0.25  # seconds without typing before a search runs
 def search_tab(services: Services) -> None:
     query = gr.Textbox(label="Search", placeholder="Start typing: results follow", elem_id="khub-search")
     kind, language, level = filter_inputs()
-    results = gr.Markdown(elem_id="khub-results")
+    # Cards as HTML from ui/cards.py (cleaned by nh3); no click handler of Gradio's own on them.
+    results = gr.HTML(elem_id="khub-results", js_on_load=None)
     chosen = gr.Radio([], label="Open an entry", elem_id="khub-open")
-    entry = gr.Markdown(elem_id="khub-entry")
+    entry = gr.HTML(elem_id="khub-entry", js_on_load=None)
     latest: dict[str | None, float] = {}  # by session; calls without one share a slot
     lock = threading.Lock()
 
@@ -34,11 +35,12 @@ def search_tab(services: Services) -> None:
                 return gr.skip(), gr.skip()
         hits = services.searcher.search(text or "", top_k=10, filters=as_filters(kind_, language_, level_))
         choices = [(f"{hit.passage.title} — {hit.passage.entry_id}", hit.passage.entry_id) for hit in hits]
-        return render.results_markdown(text or "", hits), gr.Radio(choices=choices, value=None)
+        entries = {hit.passage.entry_id: services.searcher.entry(hit.passage.entry_id) for hit in hits}
+        return render.results_html(text or "", hits, entries), gr.Radio(choices=choices, value=None)
 
     inputs = [query, kind, language, level]
     for trigger in (query.input, kind.change, language.input, level.change):
         trigger(search_as_you_type, inputs, [results, chosen], api_visibility="private", trigger_mode="multiple",
                 show_progress="hidden")
-    chosen.change(lambda entry_id: render.entry_markdown(services.searcher.entry(entry_id) if entry_id else None),
+    chosen.change(lambda entry_id: render.entry_html(services.searcher.entry(entry_id) if entry_id else None),
                   chosen, entry, api_visibility="private")

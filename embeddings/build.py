@@ -13,10 +13,10 @@ import numpy as np
 from embeddings import database, vectors
 from embeddings.cache import FILE_NAME as CACHE_FILE
 from embeddings.cache import VectorCache
-from embeddings.index import Index, open_index
+from embeddings.index import Index, open_index, open_snapshot
 from embeddings.manifest import FORMAT_VERSION, Manifest
 from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_pieces
-from embeddings.storage import BuildPlan, BuildReport, Progress
+from embeddings.storage import BuildPlan, BuildReport, Derive, Progress
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk, chunk_entry, lead_texts, text_hash
 from ingest.entry import Entry
@@ -36,8 +36,10 @@ def update_index(
     sources: Sequence[str] = (),
     rebuild: bool = False,
     progress: Progress | None = None,
+    derive: Derive | None = None,
 ) -> BuildReport:
-    """Make the index at ``root`` hold exactly ``entries``; encode only text never seen before."""
+    """Make the index at ``root`` hold exactly ``entries``; encode only text never seen before. A new
+    snapshot also holds the files ``derive`` makes from it, written before it goes live."""
     started = time.perf_counter()
     store = IndexStore(root)
     with store.writing():
@@ -59,7 +61,7 @@ def update_index(
             matrix, encoded = _vectors(root, texts, plan, progress, reused)
             report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
             report.leads_encoded = len(encoded) - report.chunks_encoded
-            report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources).name
+            report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources, derive).name
             report.chunks = len(chunks)
         if previous:
             previous.close()
@@ -162,7 +164,7 @@ def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache,
 
 
 def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Chunk], matrix: np.ndarray,
-                    plan: BuildPlan, sources: Sequence[str]) -> Path:
+                    plan: BuildPlan, sources: Sequence[str], derive: Derive | None = None) -> Path:
     build = store.new_build()
     database.write_database(build / database.FILE_NAME, entries, chunks)
     chunk_matrix, lead_matrix = matrix[: len(chunks)], matrix[len(chunks):]
@@ -175,7 +177,23 @@ def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Ch
         corpus_hash=corpus_hash(entries), entries=len(entries), chunks=len(chunks),
         built_at=datetime.now(UTC).isoformat(timespec="seconds"), sources=tuple(sources),
     ).write(build)
+    if derive is not None:
+        _write_derived(build, derive)
     return store.publish(build)
+
+
+def _write_derived(build: Path, derive: Derive) -> None:
+    """The files ``derive`` makes from the complete, not yet published snapshot, written into it."""
+    snapshot = open_snapshot(build)
+    try:
+        files = dict(derive(snapshot))
+    finally:
+        snapshot.close()
+    for name, text in files.items():
+        if name != Path(name).name or name.startswith(".") or (build / name).exists():
+            raise ValueError(f"a derived file must be a new plain file name in the snapshot, not {name!r}; "
+                             f"the snapshot already holds: {', '.join(sorted(p.name for p in build.iterdir()))}")
+        (build / name).write_text(text, encoding="utf-8")
 
 
 def corpus_hash(entries: Sequence[Entry]) -> str:

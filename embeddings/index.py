@@ -148,6 +148,13 @@ class Index:
                     found.setdefault(row[1], []).append(Chunk(*row))
         return found
 
+    def derived(self, name: str) -> str | None:
+        """A file made for this snapshot before it went live (``Derive``), or None if it has none."""
+        try:
+            return (self.folder / name).read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError):  # an older snapshot, or one since removed
+            return None
+
     def close(self) -> None:
         self._db.close()
 
@@ -157,6 +164,11 @@ def open_index(root: Path) -> Index:
     folder = IndexStore(root).current()
     if folder is None:
         raise IndexUnavailableError(f"no index at {root}; build it with: khub ingest  (or: khub ingest PATH ...)")
+    return open_snapshot(folder)
+
+
+def open_snapshot(folder: Path) -> Index:
+    """Open the snapshot in ``folder``, live or not yet published."""
     manifest = Manifest.read(folder)
     chunk_vectors = vectors.load_vector_index(folder / vectors.CHUNKS_FILE, manifest.chunks, manifest.dimension)
     lead_vectors = vectors.load_vector_index(folder / vectors.LEADS_FILE, manifest.entries, manifest.dimension)

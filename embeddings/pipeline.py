@@ -11,6 +11,7 @@ from pathlib import Path
 
 from embeddings.build import BuildReport, Progress, plan_for
 from embeddings.snapshots import open_store
+from embeddings.storage import Derive
 from ingest.load import Corpus, load_corpus
 from khub.errors import CorpusError
 from khub.settings import Settings
@@ -25,8 +26,9 @@ class IngestResult:
 
 
 def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = False, rebuild: bool = False,
-               progress: Progress | None = None) -> IngestResult:
-    """Read ``paths`` (the bundled corpus when empty) and make the index hold exactly their entries."""
+               progress: Progress | None = None, derive: Derive | None = None) -> IngestResult:
+    """Read ``paths`` (the bundled corpus when empty) and make the index hold exactly their entries; a new
+    snapshot also holds the files ``derive`` makes from it before it goes live (see embeddings/storage.py)."""
     started = time.perf_counter()
     paths = list(paths) or [settings.corpus_dir]
     corpus = load_corpus(paths, strict=strict)
@@ -35,6 +37,7 @@ def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = Fals
         raise CorpusError(f"no valid entries in {', '.join(map(str, paths))} ({found}); "
                           "the index was left as it was. See corpus/README.md for the entry format.")
     report = open_store(settings.index_dir).update(corpus.entries, plan_for(settings), rebuild=rebuild,
-                                                  sources=[str(path) for path in paths], progress=progress)
+                                                  sources=[str(path) for path in paths], progress=progress,
+                                                  derive=derive)
     report.seconds = time.perf_counter() - started  # reading and validating count too
     return IngestResult(corpus, report)

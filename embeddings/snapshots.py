@@ -11,7 +11,7 @@ from pathlib import Path
 
 from embeddings.build import update_index
 from embeddings.index import Index, open_index
-from embeddings.storage import BuildPlan, BuildReport, Progress, Store
+from embeddings.storage import BuildPlan, BuildReport, Derive, Progress, Store
 from embeddings.store import IndexStore
 from ingest.entry import Entry
 
@@ -29,8 +29,9 @@ class LocalStore:
         return open_index(self.root)
 
     def update(self, entries: Sequence[Entry], plan: BuildPlan, *, sources: Sequence[str] = (),
-               rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
-        return update_index(self.root, entries, plan, sources=sources, rebuild=rebuild, progress=progress)
+               rebuild: bool = False, progress: Progress | None = None, derive: Derive | None = None) -> BuildReport:
+        return update_index(self.root, entries, plan, sources=sources, rebuild=rebuild, progress=progress,
+                            derive=derive)
 
 
 def open_store(index_dir: Path) -> Store:

@@ -13,7 +13,7 @@ app only ever see an ``IndexReader``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 Ranked = list[tuple[int, float]]  # (row, score), best first
 Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
+# Files a caller makes from a complete snapshot before it goes live, by file name (e.g. the learning
+# paths' teaching entries, assistant/paths.py): they are part of the snapshot, swapped in with it.
+# The layer above provides it, since what it computes (search) lives above embeddings/.
+Derive = Callable[["IndexReader"], Mapping[str, str]]
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class IndexReader(Protocol):
     def entry_ecosystems(self) -> dict[int, set[str]]: ...
     def position(self, entry_id: str) -> int | None: ...
     def has_entry(self, entry_id: str) -> bool: ...
+    def derived(self, name: str) -> str | None: ...  # a file ``Derive`` made for this snapshot, or None
     def close(self) -> None: ...
 
 
@@ -109,6 +114,7 @@ class Store(Protocol):
         ...
 
     def update(self, entries: Sequence[Entry], plan: BuildPlan, *, sources: Sequence[str] = (),
-               rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
-        """Make the live snapshot hold exactly ``entries``, encoding only text never seen before."""
+               rebuild: bool = False, progress: Progress | None = None, derive: Derive | None = None) -> BuildReport:
+        """Make the live snapshot hold exactly ``entries``, encoding only text never seen before; a new
+        snapshot also holds the files ``derive`` makes from it before it goes live."""
         ...

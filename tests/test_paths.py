@@ -32,6 +32,12 @@ def test_every_bundled_path_has_its_milestones_in_order():
 
 
 def test_khub_path_lists_the_hubs_four_paths_and_opens_one(bundled_settings):
+    from assistant.paths import CACHE_FILE
+    from embeddings.index import open_index
+
+    # bundled_settings is built by run_ingest without the paths' cache, as an older khub built
+    # indexes: the milestones' entries are searched on demand.
+    assert open_index(bundled_settings.index_dir).derived(CACHE_FILE) is None
     run = khub_cli(bundled_settings)
     listed = json.loads(run("path", "--json").stdout)["paths"]
     assert [p["path_id"] for p in listed] == sorted(f"path/{f.stem}" for f in (CORPUS / "path").glob("*.md"))
@@ -46,3 +52,90 @@ def test_khub_path_lists_the_hubs_four_paths_and_opens_one(bundled_settings):
 
     missing = run("path", "php-zero")
     assert missing.exit_code == 1 and "did you mean path/php-zero-to-production" in missing.output
+
+
+NEW_TEACHER = """---
+id: qa/php-first-scripts
+kind: qa
+title: How do I install PHP 8 and run my first script with the built-in server?
+language: php
+level: junior
+tags: [php, composer, getting-started]
+---
+Install PHP 8, Composer, Git and an editor; run a script with the `php` command line, and serve a page
+with the built-in server: `php -S localhost:8000`. A first page greets the visitor; a first command-line
+script is a small calculator.
+"""
+
+
+def _searched(settings, encoder) -> list[dict]:
+    """Every path as searched now over the live snapshot, the cache ignored (the on-demand computation)."""
+    from assistant.paths import learning_path, path_ids
+    from assistant.search import Searcher
+    from embeddings.index import open_index
+
+    searcher = Searcher(open_index(settings.index_dir), lambda text: encoder.encode([text])[0])
+    return [learning_path(searcher, path_id, cached=False).as_dict() for path_id in path_ids(searcher)]
+
+
+def test_ingest_keeps_each_milestones_entries_in_the_snapshot(tmp_path, bundled_settings, encoder):
+    import shutil
+
+    from assistant.paths import CACHE_FILE, learning_path
+    from assistant.search import Searcher
+    from embeddings.index import open_index
+    from khub.settings import Settings
+
+    # A copy of the bundled index, so its vector cache is reused: the rebuild encodes nothing.
+    shutil.copytree(bundled_settings.index_dir, tmp_path / "index")
+    archive = shutil.copytree(CORPUS, tmp_path / "corpus")
+    settings = Settings(index_dir=tmp_path / "index", corpus_dir=archive, models_dir=bundled_settings.models_dir)
+    run = khub_cli(settings)
+    assert run("ingest", archive, "--rebuild").exit_code == 0
+    assert (open_index(settings.index_dir).folder / CACHE_FILE).is_file()
+
+    listed = json.loads(run("path", "--json").stdout)["paths"]
+    assert [p["path_id"] for p in listed] == sorted(f"path/{f.stem}" for f in (CORPUS / "path").glob("*.md"))
+    assert all(p["milestones"] and all(step["entries"] for step in p["milestones"]) for p in listed)
+    assert listed == _searched(settings, encoder)
+    # Read from the cache, not searched: a searcher that cannot encode a query still has every path.
+    def cannot_search(text):
+        raise AssertionError(f"searched {text!r} although the snapshot holds the milestones' entries")
+
+    offline = Searcher(open_index(settings.index_dir), cannot_search)
+    assert [learning_path(offline, p["path_id"]).as_dict() for p in listed] == listed
+
+    # An incremental ingest of one new entry refreshes the cache: the new entry teaches a milestone.
+    (archive / "qa" / "php-first-scripts.md").write_text(NEW_TEACHER, encoding="utf-8")
+    again = json.loads(run("ingest", archive, "--json").stdout)
+    assert again["added_ids"] == ["qa/php-first-scripts"] and again["changed"] == 0
+    php = json.loads(run("path", "path/php-zero-to-production", "--json").stdout)
+    assert "qa/php-first-scripts" in php["milestones"][0]["entries"]
+    assert json.loads(run("path", "--json").stdout)["paths"] == _searched(settings, encoder)
+
+
+
+def test_files_derived_before_going_live_are_part_of_the_snapshot_or_of_nothing(archive, settings):
+    import pytest
+
+    from embeddings.index import open_index
+    from embeddings.pipeline import run_ingest
+    from embeddings.snapshots import open_store
+
+    with pytest.raises(ValueError, match="manifest.json"):  # a derived file may not replace the snapshot's own
+        run_ingest([archive], settings, derive=lambda index: {"manifest.json": "{}"})
+    assert not open_store(settings.index_dir).exists()  # the failed build never went live
+    run_ingest([archive], settings, derive=lambda index: {"counts.json": str(len(index.entry_ids))})
+    assert open_index(settings.index_dir).derived("counts.json") == "6"
+    assert open_index(settings.index_dir).derived("missing.json") is None
+
+
+def test_learning_progress_is_a_set_of_path_and_milestone_pairs_read_tolerantly():
+    from ui.learn_progress import LearnProgress
+
+    progress = LearnProgress.from_stored([["path/a", 1], ["path/a", 3], ["path/b", 2], ["path/a", "x"], "junk", [1, 2]])
+    assert progress.of("path/a") == {1, 3} and progress.of("path/b") == {2}
+    changed = progress.marked("path/a", [2])
+    assert changed.stored() == [["path/a", 2], ["path/b", 2]]
+    assert LearnProgress.from_stored(changed.stored()) == changed
+    assert LearnProgress.from_stored(None) == LearnProgress.from_stored({"a": 1}) == LearnProgress()

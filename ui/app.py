@@ -16,6 +16,7 @@ from assistant.answer import Assistant
 from ui import api, render
 from ui.services import Services
 from ui.tabs.ask import ANSWER_CONCURRENCY, ask_tab
+from ui.tabs.learn import learn_tab
 from ui.tabs.review import review_tab
 from ui.tabs.search import search_tab
 
@@ -37,6 +38,8 @@ def build_app(services: Services) -> gr.Blocks:
             ask_tab(services)
         with gr.Tab("Search", id="search"):
             search_tab(services)
+        with gr.Tab("Learn", id="learn"):
+            learn_tab(services)
         with gr.Tab("Review", id="review"):
             review_tab(services)
     return app

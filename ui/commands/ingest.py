@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from assistant.paths import milestone_cache
 from embeddings.pipeline import IngestResult, run_ingest
 from ui.options import index_dir_option, json_option, settings_from
 
@@ -38,7 +39,8 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
     """
     settings = settings_from(index_dir)
     with ProgressBar(disable=None) as bar:
-        result = run_ingest(paths, settings, strict=strict, rebuild=rebuild, progress=bar.update_to)
+        result = run_ingest(paths, settings, strict=strict, rebuild=rebuild, progress=bar.update_to,
+                            derive=milestone_cache(settings))  # the paths' teaching entries, in the snapshot
     if as_json:
         click.echo(json.dumps(_summary(result, settings.index_dir), indent=2))
     else:

@@ -20,8 +20,8 @@ from ui.options import index_dir_option, json_option, settings_from
 def path_command(path_id: str | None, index_dir: Path | None, as_json: bool) -> None:
     """List the learning paths, or show PATH_ID milestone by milestone.
 
-    Each milestone comes with the archive entries that teach it (found by search over what the
-    milestone covers).
+    Each milestone comes with the archive entries that teach it: found by search over what the
+    milestone covers when the index is built (khub ingest), and kept in the index.
 
     \b
     Examples:

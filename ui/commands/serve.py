@@ -43,11 +43,12 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
 
 
 def _build_first_index(settings: Settings) -> None:
+    from assistant.paths import milestone_cache
     from embeddings.pipeline import run_ingest
 
     click.echo(f"No index at {settings.index_dir} yet: building it from {settings.corpus_dir} ...")
     with ProgressBar(disable=None) as bar:
-        result = run_ingest([], settings, progress=bar.update_to)
+        result = run_ingest([], settings, progress=bar.update_to, derive=milestone_cache(settings))
     click.echo(f"Indexed {result.report.entries:,} entries ({result.report.chunks:,} chunks) in "
                f"{result.report.seconds:.1f} s.")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from assistant.paths import milestone_cache
 from embeddings.pipeline import IngestResult, run_ingest
 from khub.errors import KhubError
 from khub.settings import Settings
@@ -38,6 +39,6 @@ def watch_archive(paths: Sequence[Path], settings: Settings, *, strict: bool,
         names = ", ".join(sorted({Path(path).name for _, path in changes}))
         click.echo(f"changed: {names}")
         try:
-            report(run_ingest(targets, settings, strict=strict))
+            report(run_ingest(targets, settings, strict=strict, derive=milestone_cache(settings)))
         except KhubError as exc:
             click.secho(f"not applied, the index is unchanged: {exc}", fg="red", err=True)

@@ -1,0 +1,109 @@
+"""The Learn tab in Chromium: open a hub path, see its milestones with the entries that teach them,
+mark one done, and find the mark still there after a reload (it is kept in the browser's storage).
+
+The server runs on an index built as `khub ingest` builds it, with the milestones' entries cached in
+the snapshot. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from test_web import ARTIFACTS, ROOT, browser, free_port  # noqa: F401  (browser is a fixture)
+
+from khub.settings import Settings
+
+PHP_PATH = "path/php-zero-to-production"
+
+
+@pytest.fixture(scope="module")
+def learn_server(tmp_path_factory, bundled_settings):
+    from assistant.paths import milestone_cache
+    from embeddings.pipeline import run_ingest
+
+    root = tmp_path_factory.mktemp("web-learn")
+    # A copy of the bundled index (its vector cache too), rebuilt as khub ingest builds: nothing to encode.
+    shutil.copytree(bundled_settings.index_dir, root / "index")
+    settings = Settings(index_dir=root / "index", corpus_dir=ROOT / "corpus", models_dir=bundled_settings.models_dir)
+    run_ingest([], settings, rebuild=True, derive=milestone_cache(settings))
+    port = free_port()
+    env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir)}
+    log = (root / "serve.log").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert process.poll() is None, (root / "serve.log").read_text()
+            time.sleep(0.5)
+    yield f"http://127.0.0.1:{port}/", settings
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def open_learn_tab(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#khub-question textarea", timeout=60_000)
+    page.get_by_role("tab", name="Learn").click()
+    page.wait_for_selector("#khub-learn-paths .khub-learn-path", timeout=30_000)
+
+
+def progress_is(page, text: str) -> None:
+    page.wait_for_function(f"document.querySelector('#khub-learn-progress')?.innerText?.includes({text!r})",
+                           timeout=30_000)
+
+
+def test_the_learn_tab_opens_a_path_and_a_done_mark_survives_a_reload(browser, learn_server, request):  # noqa: F811
+    from assistant.paths import learning_path
+    from assistant.search import open_searcher
+
+    url, settings = learn_server
+    expected = learning_path(open_searcher(settings), PHP_PATH)
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    open_learn_tab(page, url)
+    listed = page.locator("#khub-learn-paths .khub-learn-path")
+    assert sorted(listed.nth(i).get_attribute("data-path-id") for i in range(listed.count())) == sorted(
+        f"path/{f.stem}" for f in (ROOT / "corpus" / "path").glob("*.md"))
+
+    page.locator("#khub-learn-open label", has_text=expected.title).click()
+    progress_is(page, f"0 of {len(expected.steps)} done")
+    steps = page.locator("#khub-learn-milestones .khub-learn-milestone")
+    assert steps.count() == len(expected.steps) == 9
+    for i, step in enumerate(expected.steps):  # in order, each with the cards of the entries that teach it
+        assert step.milestone.title in steps.nth(i).locator(".khub-learn-step").inner_text()
+        cards = steps.nth(i).locator(".khub-card")
+        assert [cards.nth(j).get_attribute("data-entry-id") for j in range(cards.count())] == list(step.entries)
+    assert steps.nth(0).locator(".khub-card").first.is_visible()  # the next milestone's entries are open
+
+    second = expected.steps[1].milestone
+    page.locator("#khub-learn-done label", has_text=f"{second.n}. {second.title}").click()
+    progress_is(page, f"1 of {len(expected.steps)} done")
+    page.wait_for_selector(f"#khub-learn-milestones [data-milestone='{second.n}'].khub-learn-done")
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-marked.png"), full_page=True)
+
+    page.reload()  # same browser context: localStorage kept
+    open_learn_tab(page, url)
+    progress_is(page, f"1 of {len(expected.steps)} done")  # the path last opened opens again, with its mark
+    assert page.locator("#khub-learn-done input[type=checkbox]").nth(1).is_checked()
+    assert page.locator("#khub-learn-milestones .khub-learn-done").count() == 1
+    assert f"{second.n}. {second.title}" in page.locator("#khub-learn-milestones .khub-learn-done").inner_text()
+    assert "1 done" in page.locator(f"#khub-learn-paths [data-path-id='{PHP_PATH}']").inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-reloaded.png"), full_page=True)
+    context.close()
+
+    fresh = browser.new_context()  # another browser's storage: nothing marked there
+    other = fresh.new_page()
+    open_learn_tab(other, url)
+    assert "0 done" in other.locator(f"#khub-learn-paths [data-path-id='{PHP_PATH}']").inner_text()
+    fresh.close()

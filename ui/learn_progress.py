@@ -1,0 +1,40 @@
+"""What a learner has done on the learning paths: a set of (path id, milestone number).
+
+Today the set lives in the browser (the Learn tab keeps it in localStorage), for everyone: accounts
+beyond the review desk do not exist yet. A server-side store for signed-in users keeps the same
+pairs; ``stored`` and ``from_stored`` are the shape both hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LearnProgress:
+    """The milestones marked done, as (path id, milestone number) pairs."""
+
+    done: frozenset[tuple[str, int]] = frozenset()
+
+    @classmethod
+    def from_stored(cls, value: object) -> LearnProgress:
+        """Read the stored shape, ``[[path_id, n], ...]``; anything else in it is ignored (browser
+        storage is the user's to edit, and an older app may have written it)."""
+        pairs = value if isinstance(value, list) else []
+        return cls(frozenset((pair[0], pair[1]) for pair in pairs
+                             if isinstance(pair, list | tuple) and len(pair) == 2 and isinstance(pair[0], str)
+                             and isinstance(pair[1], int) and not isinstance(pair[1], bool)))
+
+    def stored(self) -> list[list]:
+        """The shape to store: ``[[path_id, n], ...]``, sorted."""
+        return [[path_id, n] for path_id, n in sorted(self.done)]
+
+    def of(self, path_id: str) -> set[int]:
+        """The numbers of the milestones of ``path_id`` marked done."""
+        return {n for done_path, n in self.done if done_path == path_id}
+
+    def marked(self, path_id: str, numbers: Iterable[int]) -> LearnProgress:
+        """This progress with exactly ``numbers`` done on ``path_id`` (other paths unchanged)."""
+        others = {pair for pair in self.done if pair[0] != path_id}
+        return LearnProgress(frozenset(others | {(path_id, int(n)) for n in numbers}))

@@ -1,0 +1,126 @@
+"""The Learn tab: the hub's learning paths, one opened as its milestones with the entries that teach
+them, and the milestones a learner marks done, kept in the browser (localStorage) across reloads.
+
+Every view is drawn by one function from two values the browser keeps: the path last opened and the
+progress (ui/learn_progress.py); the user's clicks only change those values.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+import gradio as gr
+
+from assistant.cite import Citation
+from assistant.markdown import clean_html
+from assistant.paths import LearningPath, PathStep, learning_path, path_ids, teaching_passages
+from ui import render
+from ui.html import markdown_html
+from ui.learn_progress import LearnProgress
+from ui.services import Services
+
+PROGRESS_KEY = "khub-learn-progress"  # localStorage keys
+OPENED_KEY = "khub-learn-opened"
+# gr.BrowserState encrypts what it stores with this key; a random one (its default) would change with
+# every server start and lose everyone's progress. Milestones done are no secret.
+STORAGE_SECRET = "khub-learning-progress"
+LEARN_ATTRIBUTES = {"*": {"class"}, "div": {"data-path-id", "data-milestone"}}
+
+
+def learn_tab(services: Services) -> None:
+    searcher = services.searcher
+    gr.Markdown("## Learning paths\nRoadmaps from the hub, milestone by milestone, each with the archive "
+                "entries that teach it. Mark the milestones you have done: the marks stay in this browser.",
+                elem_id="khub-learn-intro")
+    paths_list = gr.HTML(elem_id="khub-learn-paths")
+    chosen = gr.Radio([], label="Open a path", elem_id="khub-learn-open")
+    title = gr.Markdown(elem_id="khub-learn-title")
+    progress_line = gr.Markdown(elem_id="khub-learn-progress")
+    done = gr.CheckboxGroup([], label="Milestones done", visible=False, elem_id="khub-learn-done")
+    steps_view = gr.HTML(elem_id="khub-learn-milestones")
+    opened = gr.BrowserState("", storage_key=OPENED_KEY, secret=STORAGE_SECRET)
+    stored = gr.BrowserState([], storage_key=PROGRESS_KEY, secret=STORAGE_SECRET)
+
+    # The searcher serves one snapshot for the server's life, so a path read once stays right.
+    outline = lru_cache(maxsize=None)(lambda path_id: learning_path(searcher, path_id, per_milestone=0))
+    opened_path = lru_cache(maxsize=32)(lambda path_id: learning_path(searcher, path_id))
+    step_cards = lru_cache(maxsize=512)(lambda step: _cards(services, step))
+
+    def show(path_id: str, stored_value):
+        progress = LearnProgress.from_stored(stored_value)
+        outlines = [found for found in map(outline, path_ids(searcher)) if found]
+        choices = [(path.title, path.path_id) for path in outlines]
+        path = opened_path(path_id) if path_id in {p.path_id for p in outlines} else None
+        if path is None:
+            return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=None), "", "",
+                    gr.CheckboxGroup(choices=[], value=[], visible=False), "")
+        marks = progress.of(path.path_id)
+        return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=path.path_id),
+                f"### {render.safe_markdown(path.title)}\n{render.safe_markdown(path.summary)}",
+                _progress_text(path, marks),
+                gr.CheckboxGroup(choices=[(f"{s.milestone.n}. {s.milestone.title}", s.milestone.n) for s in path.steps],
+                                 value=sorted(marks & {s.milestone.n for s in path.steps}), visible=True),
+                _steps_html(path, marks, step_cards))
+
+    def mark(path_id: str, numbers, stored_value):
+        if not path_id:
+            raise gr.Error("Open a path first, then mark its milestones.")
+        return LearnProgress.from_stored(stored_value).marked(path_id, numbers or []).stored()
+
+    # No triggers: on page load (with what the browser kept) and whenever either kept value changes.
+    gr.on(None, show, [opened, stored], [paths_list, chosen, title, progress_line, done, steps_view],
+          api_visibility="private", trigger_mode="always_last", show_progress="hidden")
+    chosen.input(lambda path_id: path_id or "", chosen, opened, api_visibility="private")
+    done.input(mark, [opened, done, stored], stored, api_visibility="private", show_progress="hidden")
+
+
+def _progress_text(path: LearningPath, marks: set[int]) -> str:
+    total = len(path.steps)
+    count = len(marks & {step.milestone.n for step in path.steps})
+    return f"**{count} of {total} done**" + (" — the whole path! 🎉" if total and count == total else "")
+
+
+def _paths_html(paths: list[LearningPath], progress: LearnProgress) -> str:
+    """One card per path: title, level, summary, and how far this browser has got."""
+    cards = []
+    for path in paths:
+        count = len(progress.of(path.path_id) & {step.milestone.n for step in path.steps})
+        cards.append(
+            f"<div class='khub-card khub-learn-path' data-path-id='{html.escape(path.path_id, quote=True)}'>"
+            f"<div class='khub-card-head'><b>{html.escape(path.title)}</b> "
+            f"<span class='khub-kind'>{html.escape(path.level or 'any level')}</span></div>"
+            f"<div class='khub-card-meta'>{html.escape(path.path_id)} · {len(path.steps)} milestones · "
+            f"{count} done</div><div class='khub-learn-summary'>{markdown_html(path.summary)}</div></div>")
+    if not cards:
+        return "<p class='khub-none'>The index holds no learning paths (entries of kind: path).</p>"
+    return clean_html("<div class='khub-learn-list'>" + "".join(cards) + "</div>", attributes=LEARN_ATTRIBUTES)
+
+
+def _steps_html(path: LearningPath, marks: set[int], step_cards) -> str:
+    """The path's milestones in order, each marked done or not; the first not done is next, its entries'
+    cards open, the others' folded away."""
+    next_up = next((step.milestone.n for step in path.steps if step.milestone.n not in marks), None)
+    parts = []
+    for step in path.steps:
+        n, done, is_next = step.milestone.n, step.milestone.n in marks, step.milestone.n == next_up
+        badge = " <span class='khub-learn-next'>next</span>" if is_next else ""
+        head = clean_html(f"<div class='khub-learn-step'><span class='khub-learn-check'>{'✓' if done else ''}</span> "
+                          f"<b>{n}. {html.escape(step.milestone.title)}</b>{badge}</div>", attributes=LEARN_ATTRIBUTES)
+        teach = f"{len(step.entries)} archive {'entry' if len(step.entries) == 1 else 'entries'} that teach it"
+        # The markup around them holds only a number and khub's own words and classes; the milestone's
+        # text and the cards come cleaned from ui/html.py and ui/render.py.
+        parts.append(f"<div class='khub-learn-milestone {'khub-learn-done' if done else 'khub-learn-todo'}' "
+                     f"data-milestone='{int(n)}'>{head}<div class='khub-learn-text'>"
+                     f"{markdown_html(step.milestone.text)}</div><details class='khub-learn-entries'"
+                     f"{' open' if is_next else ''}><summary>{teach}</summary>{step_cards(step)}</details></div>")
+    return "".join(parts) or "<p class='khub-none'>This path lists no milestones.</p>"
+
+
+def _cards(services: Services, step: PathStep) -> str:
+    """The entries that teach a milestone, as source cards (ui/render.py), each at its matching passage."""
+    passages = teaching_passages(services.searcher, step)
+    if not passages:
+        return "<p class='khub-none'>No archive entry teaches this milestone yet.</p>"
+    entries = {passage.entry_id: services.searcher.entry(passage.entry_id) for passage in passages}
+    return render.source_cards([Citation(n=i, passage=p) for i, p in enumerate(passages, start=1)], entries)

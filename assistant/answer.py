@@ -1,6 +1,8 @@
 """Answer a question from the archive, citing its sources (``khub ask``).
 
     question ──(error output in it?)──> diagnosis ──> the matched entry's cause and fix
+        ├──(a learner's "what should I learn next?")──> the path's next milestone, citing the path
+        │                                               (assistant.next_step; no model needed)
         │                                                      │
         └─(follow-up? rewrite with the history)─> search ──> numbered passages
                                                                │
@@ -24,10 +26,11 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import prompts
-from assistant.cite import Citation, EncodeTexts, SentenceCheck
+from assistant.cite import Citation, EncodeTexts, SentenceCheck, check_citations
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError
 from assistant.diagnose.parsers import parse_errors
 from assistant.llm import LLMUnavailable, ModelConfig, stream_completion
+from assistant.next_step import NextStep, NextStepFinder, next_step_text
 from assistant.refusal import Refusal, RefusalModel, ScoreFloor, load_model, measure
 from assistant.search import Hit, Searcher, open_searcher
 from assistant.write import EXTRACTIVE, Brief, Complete, Written, answer_brief, fix_brief, write
@@ -57,6 +60,7 @@ class Answer:
     notices: tuple[str, ...] = ()
     sentences: tuple[SentenceCheck, ...] = ()  # every judged sentence, supported or not
     refusal: Refusal | None = None  # why the question was refused
+    next_step: NextStep | None = None  # the milestone a "what should I learn next?" question was answered with
 
     def as_dict(self) -> dict:
         """The shape of ``khub ask --json``."""
@@ -72,6 +76,7 @@ class Answer:
             "notices": list(self.notices),
             "sentences": [{"text": c.text, "cites": list(c.cites), "supported": c.supported} for c in self.sentences],
             "refusal": self.refusal.as_dict() if self.refusal else None,
+            "next_step": self.next_step.as_dict() if self.next_step else None,
         }
 
 
@@ -140,6 +145,7 @@ class Assistant:
         self.complete = complete
         # The fitted decision (refusal.json), or the plain score floor a user set (KHUB_REFUSE_BELOW).
         self.refusal = ScoreFloor(refuse_below) if refuse_below is not None else refusal or load_model()
+        self.next_steps = NextStepFinder(searcher)  # "what should I learn next?", from a learning path's order
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), *, filters: Filters = Filters(),
             model: str | None = None) -> Response:
@@ -155,6 +161,11 @@ class Assistant:
         diagnosis = self._diagnosis(question)
         if diagnosis is not None and diagnosis.confident:
             return (yield from self._answer_error(question, diagnosis, config))
+        step = self.next_steps.find(question) if filters.kind in (None, "path") else None
+        if step is not None:
+            answer = _stepped(question, step, self.encode)
+            yield answer.text
+            return answer
         query, notices = self._standalone(question, history, config)
         hits = self.searcher.search(query, top_k=CONTEXT_ENTRIES, filters=filters)
         inquiry = Inquiry(text=question, query=query, nearest=tuple(hits), diagnosis=diagnosis, notices=notices)
@@ -232,6 +243,16 @@ def _refused(inquiry: Inquiry, refusal: Refusal, mode: str) -> Answer:
             + (f" The nearest entries are: {nearest}." if inquiry.nearest else ""))
     return Answer(question=inquiry.text, query=inquiry.query, text=text, mode=mode, refused=True, citations=(),
                   nearest=inquiry.nearest, diagnosis=inquiry.diagnosis, notices=inquiry.notices, refusal=refusal)
+
+
+def _stepped(question: str, step: NextStep, encode: EncodeTexts | None) -> Answer:
+    """The next milestone of a learning path, written from the path's own text (no model needed), cited."""
+    citations = tuple(_numbered(step.passages))
+    check = check_citations(next_step_text(step), [c.full_text for c in citations], encode)
+    return Answer(question=question, query=question, text=check.text, mode=EXTRACTIVE, refused=False,
+                  citations=tuple(c for c in citations if c.n in check.cited), next_step=step,
+                  unsupported_sentences=tuple(check.unsupported), faithfulness=check.faithfulness,
+                  sentences=check.sentences)
 
 
 def _numbered(passages: Sequence[Passage]) -> list[Citation]:

@@ -4,6 +4,7 @@
                    search and diagnosis read); Passage, BuildPlan, BuildReport
     snapshots.py   LocalStore, the default store (open_store): FAISS + SQLite snapshots in one folder
     pipeline.py    run_ingest: read the archive (ingest/) and update the store
+    history.py     the ingest history (history.sqlite beside the index): what each live ingest changed
     build.py       diff against the live snapshot, encode only new text, publish atomically
     index.py       a snapshot opened for reading (the local IndexReader)
     vectors.py     FAISS indexes, searched by inner product
@@ -15,6 +16,6 @@
     model.py       where the packaged weights live and what identifies their vectors
     encoder.py     load_encoder: the backends (backends.py), ONNX files built once (onnx_build.py)
 
-Above this package, code sees only storage.py, snapshots.py, pipeline.py, query.py and encoder.py
+Above this package, code sees only storage.py, snapshots.py, pipeline.py, history.py, query.py and encoder.py
 (tests/test_architecture.py checks it).
 """

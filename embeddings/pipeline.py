@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings.build import BuildReport, Progress, plan_for
+from embeddings.history import record_ingest
 from embeddings.snapshots import open_store
 from embeddings.storage import Derive
 from ingest.load import Corpus, load_corpus
@@ -40,4 +41,5 @@ def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = Fals
                                                   sources=[str(path) for path in paths], progress=progress,
                                                   derive=derive)
     report.seconds = time.perf_counter() - started  # reading and validating count too
+    record_ingest(settings.index_dir, report, corpus.entries)  # live now: kept for khub new
     return IngestResult(corpus, report)

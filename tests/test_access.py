@@ -21,7 +21,8 @@ from khub.secrets import redact
 ROOT = Path(__file__).resolve().parents[1]
 API_KEY = "sk-live-" + "7Hq2" * 8
 PASSWORD = "mentor-pass-" + "x9" * 6
-QUESTION = "where should a single page app keep its access token so XSS cannot read it?"
+MARKER = "asked-by-tester-7f3e9c"  # only the stored question holds it: archive text never does
+QUESTION = f"where should a single page app keep its access token so XSS cannot read it? ({MARKER})"
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +77,7 @@ def test_no_event_of_the_app_gives_review_data_without_signing_in(server):
             replies.append(_call(url, fn_index, data))
     everything = "\n".join(replies)
     assert "Sign in to review." in everything  # the review events exist, and refuse
-    assert "single page app keep its access token" not in everything.replace(QUESTION, "")
+    assert MARKER not in everything  # no stored question (nor its answer row) reaches an anonymous caller
     assert PASSWORD not in everything and PASSWORD not in log_path.read_text()
 
 

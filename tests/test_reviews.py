@@ -78,3 +78,42 @@ def test_concurrent_writers_lose_no_rows(tmp_path):
     rows = ReviewStore(path).queue(include_reviewed=True, limit=10_000)
     assert len(rows) == 7 * 40
     assert sum(row["thumbs_up"] + row["thumbs_down"] for row in rows) == 7 * 40
+
+
+def test_the_queue_filters_thumbs_down_unreviewed_and_verdict(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    disliked, liked, wrong, fixable = (store.record_answer(answer(f"question {n}")) for n in range(4))
+    store.add_feedback(disliked, helpful=False)
+    store.add_feedback(liked, helpful=True)
+    store.add_feedback(wrong, helpful=False)
+    store.review(wrong, "incorrect", "wrong entry")
+    store.review(fixable, "correct")
+    store.review(fixable, "needs_fix", "the latest verdict counts")
+
+    def ids(**filters):
+        return [row["id"] for row in store.queue(**filters)]
+
+    assert ids() == [liked, disliked]
+    assert ids(thumbs_down=True) == [disliked]
+    assert ids(include_reviewed=True, thumbs_down=True) == [wrong, disliked]
+    assert ids(include_reviewed=True, verdict="needs_fix") == [fixable]
+    assert ids(include_reviewed=True, verdict="incorrect", thumbs_down=True) == [wrong]
+    assert ids(include_reviewed=True, verdict="correct") == []
+    assert ids(verdict="incorrect") == []  # a verdict means reviewed: nothing is both
+    with pytest.raises(ReviewError, match="unknown verdict 'wrong'"):
+        store.queue(include_reviewed=True, verdict="wrong")
+
+
+def test_a_question_asked_again_finds_the_latest_verdict_on_its_earlier_answers(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    first = store.record_answer(answer("Where do I keep a JWT?"))
+    assert store.earlier_verdict("where do I keep a JWT?") is None  # asked, never reviewed
+    store.review(first, "incorrect", "it cites the wrong entry", reviewer="ana")
+    found = store.earlier_verdict("  where, do i keep a   jwt ")
+    assert found is not None and (found["answer_id"], found["verdict"], found["note"], found["reviewer"]) == (
+        first, "incorrect", "it cites the wrong entry", "ana")
+    assert store.earlier_verdict("where do I keep a JWT token?") is None  # another question
+    assert store.earlier_verdict("?!") is None
+    second = store.record_answer(answer("WHERE DO I KEEP A JWT"))
+    store.review(second, "correct", "fixed by the new entry")
+    assert store.earlier_verdict("Where do I keep a JWT?")["verdict"] == "correct"  # the latest verdict wins

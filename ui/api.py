@@ -38,7 +38,8 @@ def ask_endpoint(services):
     def ask(question: str, kind: str = "", language: str = "", level: str = "", model: str = "") -> dict:
         """A cited answer from the archive; the answer is stored for mentors' review."""
         answer = services.assistant.ask(question, filters=_filters(kind, language, level), model=model or None).answer()
+        earlier = services.reviews.earlier_verdict(question)  # a mentor's verdict on this question asked before
         answer_id = services.reviews.record_answer(answer, session="api")
-        return answer.as_dict() | {"answer_id": answer_id}
+        return answer.as_dict() | {"answer_id": answer_id, "mentor_verdict": earlier}
 
     return ask

@@ -17,6 +17,7 @@ from ui import api, render
 from ui.services import Services
 from ui.tabs.ask import ANSWER_CONCURRENCY, ask_tab
 from ui.tabs.learn import learn_tab
+from ui.tabs.new import new_tab
 from ui.tabs.review import review_tab
 from ui.tabs.search import search_tab
 
@@ -40,6 +41,8 @@ def build_app(services: Services) -> gr.Blocks:
             search_tab(services)
         with gr.Tab("Learn", id="learn"):
             learn_tab(services)
+        with gr.Tab("What's new", id="new") as new:
+            new_tab(services, new)
         with gr.Tab("Review", id="review"):
             review_tab(services)
     return app

@@ -16,6 +16,7 @@ from ui.commands.diagnose import diagnose_command
 from ui.commands.evaluate import eval_command
 from ui.commands.ingest import ingest_command
 from ui.commands.mentor import mentor_command
+from ui.commands.new import new_command
 from ui.commands.path import path_command
 from ui.commands.review import review_command
 from ui.commands.search import search_command
@@ -70,6 +71,7 @@ main.add_command(ask_command)
 main.add_command(show_command)
 main.add_command(check_command)
 main.add_command(path_command)
+main.add_command(new_command)
 main.add_command(serve_command)
 main.add_command(eval_command)
 main.add_command(mentor_command)

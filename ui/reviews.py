@@ -8,7 +8,11 @@ connection, in WAL mode with a busy time-out, so several sessions writing at onc
 from __future__ import annotations
 
 import json
+import os
+import re
 import sqlite3
+import unicodedata
+import uuid
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +22,19 @@ from khub.errors import KhubError
 
 FILE_NAME = "reviews.sqlite"
 VERDICTS = ("correct", "incorrect", "needs_fix")
+WARNING_VERDICTS = ("incorrect", "needs_fix")  # shown to the next person who asks the same question
+PUNCTUATION = re.compile(r"[^\w\s]")
+# The latest answer's verdict, per answer; the queue's filters are added after WHERE.
+QUEUE = """
+    SELECT a.id, a.created_at, a.question, a.mode, a.refused, a.faithfulness,
+           (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 1) AS thumbs_up,
+           (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 0) AS thumbs_down,
+           r.verdict
+    FROM answers a LEFT JOIN (
+        SELECT answer_id, verdict FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY answer_id)
+    ) r ON r.answer_id = a.id
+    WHERE {conditions}
+    ORDER BY a.id DESC LIMIT ?"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     id INTEGER PRIMARY KEY,
@@ -99,26 +116,42 @@ class ReviewStore:
 
     def review(self, answer_id: int, verdict: str, note: str = "", reviewer: str = "mentor") -> int:
         """A mentor's verdict on an answer: correct, incorrect or needs_fix, with a note."""
-        if verdict not in VERDICTS:
-            raise ReviewError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
+        _check_verdict(verdict)
         self._require(answer_id)
         return self._write("INSERT INTO reviews (answer_id, created_at, reviewer, verdict, note) VALUES (?,?,?,?,?)",
                            (answer_id, _now(), reviewer, verdict, note))
 
-    def queue(self, include_reviewed: bool = False, limit: int = 200) -> list[dict]:
-        """Answers for mentors, newest first: unreviewed ones unless asked for all."""
-        where = "" if include_reviewed else "WHERE r.verdict IS NULL"
-        sql = f"""
-            SELECT a.id, a.created_at, a.question, a.mode, a.refused, a.faithfulness,
-                   (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 1) AS thumbs_up,
-                   (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 0) AS thumbs_down,
-                   r.verdict
-            FROM answers a LEFT JOIN (
-                SELECT answer_id, verdict FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY answer_id)
-            ) r ON r.answer_id = a.id {where}
-            ORDER BY a.id DESC LIMIT ?"""
+    def queue(self, include_reviewed: bool = False, limit: int = 200, *, thumbs_down: bool = False,
+              verdict: str | None = None) -> list[dict]:
+        """Answers for mentors, newest first: unreviewed ones unless ``include_reviewed``; only those with a
+        thumbs down when ``thumbs_down``; only those whose latest verdict is ``verdict`` when one is given
+        (with ``include_reviewed`` left False that finds nothing: an answer with a verdict is reviewed)."""
+        conditions, parameters = ["1"], []
+        if not include_reviewed:
+            conditions.append("r.verdict IS NULL")
+        if verdict:
+            _check_verdict(verdict)
+            conditions.append("r.verdict = ?")
+            parameters.append(verdict)
+        if thumbs_down:
+            conditions.append("EXISTS (SELECT 1 FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 0)")
+        sql = QUEUE.format(conditions=" AND ".join(conditions))
         with closing(self._connect()) as connection:
-            return [dict(row) for row in connection.execute(sql, (limit,))]
+            return [dict(row) for row in connection.execute(sql, (*parameters, limit))]
+
+    def earlier_verdict(self, question: str) -> dict | None:
+        """The latest mentor verdict on an earlier answer to the same question, compared without case,
+        extra spaces or punctuation: answer_id, verdict, note, reviewer, reviewed_at; None if there is none."""
+        key = question_key(question)
+        if not key:
+            return None
+        with closing(self._connect()) as connection:
+            connection.create_function("khub_question_key", 1, question_key, deterministic=True)
+            row = connection.execute(
+                "SELECT r.answer_id, r.verdict, r.note, r.reviewer, r.created_at AS reviewed_at "
+                "FROM reviews r JOIN answers a ON a.id = r.answer_id "
+                "WHERE khub_question_key(a.question) = ? ORDER BY r.id DESC LIMIT 1", (key,)).fetchone()
+        return dict(row) if row else None
 
     def get(self, answer_id: int) -> dict:
         """One answer with its citations, sentences, feedback and reviews."""
@@ -149,13 +182,27 @@ class ReviewStore:
             row["review_note"] = notes.get(row["id"], "")
         frame = pd.DataFrame(rows, columns=["id", "created_at", "question", "answer", "mode", "refused", "faithfulness",
                                             "cited_entries", "thumbs_up", "thumbs_down", "verdict", "review_note"])
-        frame.to_csv(path, index=False)
+        # Written beside, then renamed over: a download or a reader never gets half a file.
+        partial = Path(path).with_name(f".{Path(path).name}.{uuid.uuid4().hex[:12]}.partial")
+        frame.to_csv(partial, index=False)
+        os.replace(partial, path)
         return Path(path)
 
     def _require(self, answer_id: int) -> None:
         with closing(self._connect()) as connection:
             if connection.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
                 raise ReviewError(f"no answer #{answer_id} in {self.path}")
+
+
+def question_key(question: str) -> str:
+    """A question as compared with earlier ones: case, spaces and punctuation aside."""
+    folded = unicodedata.normalize("NFKC", question).casefold()
+    return " ".join(PUNCTUATION.sub("", folded).split())
+
+
+def _check_verdict(verdict: str) -> None:
+    if verdict not in VERDICTS:
+        raise ReviewError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
 
 
 def _now() -> str:

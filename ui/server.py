@@ -22,7 +22,7 @@ def open_services(settings: Settings, review_login: tuple[str, str] | None = Non
     assistant = Assistant(searcher, diagnoser, encode=searcher.encode_texts, config=ModelConfig.from_settings(settings),
                           refuse_below=settings.refuse_below)
     reviews = ReviewStore(settings.review_db or settings.index_dir / FILE_NAME)
-    return Services(searcher, diagnoser, assistant, reviews, review_login)
+    return Services(searcher, diagnoser, assistant, reviews, review_login, settings=settings)
 
 
 def serve(services, host: str, port: int, block: bool = True):

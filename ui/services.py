@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
 from assistant.search import Searcher
+from khub.settings import Settings
 from ui.reviews import ReviewStore
 
 
@@ -19,3 +20,4 @@ class Services:
     assistant: Assistant
     reviews: ReviewStore
     review_login: tuple[str, str] | None  # (user, password) from the environment, or None: review is off
+    settings: Settings | None = None  # the corpus and index folders: accepting a suggestion re-ingests

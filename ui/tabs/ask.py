@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ui import render
+from ui.reviews import WARNING_VERDICTS
 from ui.services import Services
 from ui.tabs.filters import as_filters, filter_inputs
 
@@ -35,7 +36,8 @@ def ask_tab(services: Services) -> None:
             messages[-1] = {"role": "assistant", "content": render.safe_markdown(streamed, links=False)}
             yield messages, gr.skip(), "", turns, ids
         answer = response.answer()
-        messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
+        notice = verdict_notice(services.reviews.earlier_verdict(text))
+        messages[-1] = {"role": "assistant", "content": notice + render.answer_markdown(answer)}
         answer_id = services.reviews.record_answer(answer)
         entries = {c.passage.entry_id: services.searcher.entry(c.passage.entry_id) for c in answer.citations}
         yield (messages, render.source_cards(answer.citations, entries), "",
@@ -52,3 +54,14 @@ def ask_tab(services: Services) -> None:
             gr.Info("Thanks: your feedback reaches the mentors.")
 
     chatbot.like(feedback, [answer_ids], None, api_visibility="private")
+
+
+def verdict_notice(earlier: dict | None) -> str:
+    """A mentor's verdict of incorrect or needs_fix on an earlier answer to the same question, and the
+    mentor's note, to show above the new answer; empty otherwise."""
+    if not earlier or earlier["verdict"] not in WARNING_VERDICTS:
+        return ""
+    note = " ".join(earlier["note"].split())  # one line, so the quote holds all of it
+    said = f" The mentor's note: {render.safe_markdown(note)}" if note else ""
+    return (f"> ⚠ **A mentor marked an earlier answer to this question `{earlier['verdict']}`** "
+            f"({earlier['reviewed_at'][:10]}).{said}\n\n")

@@ -186,3 +186,11 @@ def _entry_limit(text: str | None) -> int:
 def review_login(environ: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
     """The mentors' login (KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD), or None when review is off."""
     return Settings.from_env(environ).review_login()
+
+
+def trust_proxies(settings: Settings) -> None:
+    """Tell uvicorn (which Gradio runs) whose X-Forwarded-For to believe: KHUB_TRUSTED_PROXIES.
+
+    uvicorn reads FORWARDED_ALLOW_IPS when the server starts; from any other peer it ignores the header.
+    """
+    os.environ["FORWARDED_ALLOW_IPS"] = ",".join(settings.trusted_proxies)

@@ -6,13 +6,12 @@ limit is told what and when to retry; other clients' windows are their own, so t
 
 A client is its address as the server resolved it: uvicorn's proxy-headers middleware takes the
 address from X-Forwarded-For only when the connection comes from a trusted proxy
-(KHUB_TRUSTED_PROXIES, handed to uvicorn as FORWARDED_ALLOW_IPS by ``trust_proxies``).
+(KHUB_TRUSTED_PROXIES, handed to uvicorn by ``khub.settings.trust_proxies``).
 """
 
 from __future__ import annotations
 
 import math
-import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -70,7 +69,3 @@ class ClientLimits:
             raise LimitExceeded(f"rate limit: {item.amount} {action} requests per minute per client; "
                                 f"try again in {math.ceil(retry)} s", retry)
 
-
-def trust_proxies(proxies: tuple[str, ...]) -> None:
-    """Tell uvicorn (which Gradio runs) whose X-Forwarded-For to believe; read when the server starts."""
-    os.environ["FORWARDED_ALLOW_IPS"] = ",".join(proxies)

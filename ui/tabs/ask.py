@@ -8,6 +8,7 @@ from ui import render
 from ui.reviews import WARNING_VERDICTS
 from ui.services import Services
 from ui.tabs.filters import as_filters, filter_inputs
+from ui.tabs.suggest import suggest_for_answer
 
 ANSWER_CONCURRENCY = 2  # answers written at once; more wait in their queue, searches do not
 
@@ -54,6 +55,7 @@ def ask_tab(services: Services) -> None:
             gr.Info("Thanks: your feedback reaches the mentors.")
 
     chatbot.like(feedback, [answer_ids], None, api_visibility="private")
+    suggest_for_answer(services, answer_ids)
 
 
 def verdict_notice(earlier: dict | None) -> str:

@@ -26,6 +26,7 @@ from assistant.cite import Citation
 from ui import render
 from ui.reviews import VERDICTS
 from ui.services import Services
+from ui.tabs.suggest import suggestions_panel
 
 QUEUE_HEADERS = ["id", "asked", "question", "mode", "faithfulness", "liked", "disliked", "verdict"]
 QUEUE_LIMIT = 200  # newest answers shown at once
@@ -51,6 +52,7 @@ def review_tab(services: Services) -> None:
         login_message = gr.Markdown()
     with gr.Column(visible=False, elem_id="khub-review-desk") as desk:
         answers_panel(services, signed_in)
+        suggestions_panel(services, signed_in)
         # The desk's next panel is one more call here: other_panel(services, signed_in).
 
     def sign_in(name, secret):

@@ -10,6 +10,7 @@ import gradio as gr
 from ui import render
 from ui.services import Services
 from ui.tabs.filters import as_filters, filter_inputs
+from ui.tabs.suggest import suggest_box
 
 SEARCH_DEBOUNCE = 0.25  # seconds without typing before a search runs
 
@@ -21,6 +22,7 @@ def search_tab(services: Services) -> None:
     results = gr.HTML(elem_id="khub-results", js_on_load=None)
     chosen = gr.Radio([], label="Open an entry", elem_id="khub-open")
     entry = gr.HTML(elem_id="khub-entry", js_on_load=None)
+    suggest_box(services, chosen)
     latest: dict[str | None, float] = {}  # by session; calls without one share a slot
     lock = threading.Lock()
 

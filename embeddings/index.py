@@ -11,7 +11,7 @@ import faiss
 import numpy as np
 
 from embeddings import database, vectors
-from embeddings.manifest import Manifest
+from embeddings.manifest import REBUILD, Manifest
 from embeddings.query import Filters
 from embeddings.storage import Passage, Ranked
 from embeddings.store import IndexStore
@@ -45,6 +45,11 @@ class Index:
         # Chunks are stored entry by entry, so each entry's chunks are one run of vids.
         self._first_vid = np.searchsorted(self.chunk_entry, np.arange(len(self.entry_ids) + 1))
         self._positions = positions
+
+    @property
+    def version(self) -> str:
+        """The snapshot's folder name, which the store's CURRENT pointer names while it is live."""
+        return self.folder.name
 
     def chunk_vids(self, pos: int) -> range:
         """The vids of the chunks of the entry at ``pos``."""
@@ -172,5 +177,10 @@ def open_snapshot(folder: Path) -> Index:
     manifest = Manifest.read(folder)
     chunk_vectors = vectors.load_vector_index(folder / vectors.CHUNKS_FILE, manifest.chunks, manifest.dimension)
     lead_vectors = vectors.load_vector_index(folder / vectors.LEADS_FILE, manifest.entries, manifest.dimension)
-    connection = database.open_database(folder / database.FILE_NAME)
-    return Index(folder, manifest, connection, chunk_vectors, lead_vectors)
+    path = folder / database.FILE_NAME
+    connection = database.open_database(path)
+    try:
+        return Index(folder, manifest, connection, chunk_vectors, lead_vectors)
+    except sqlite3.DatabaseError as exc:  # SQLite reads the file at the first query, here
+        connection.close()
+        raise IndexUnavailableError(f"{path} cannot be read ({exc}); {REBUILD}") from exc

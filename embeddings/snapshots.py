@@ -28,6 +28,10 @@ class LocalStore:
     def open(self) -> Index:
         return open_index(self.root)
 
+    def live_version(self) -> str | None:
+        folder = IndexStore(self.root).current()
+        return folder.name if folder else None
+
     def update(self, entries: Sequence[Entry], plan: BuildPlan, *, sources: Sequence[str] = (),
                rebuild: bool = False, progress: Progress | None = None, derive: Derive | None = None) -> BuildReport:
         return update_index(self.root, entries, plan, sources=sources, rebuild=rebuild, progress=progress,

@@ -80,6 +80,8 @@ class IndexReader(Protocol):
     entry_ids: list[str]  # by pos
     chunk_entry: np.ndarray  # the pos of each chunk's entry, by vid
 
+    @property
+    def version(self) -> str: ...  # which snapshot this is: a new one each time an update goes live
     def chunk_vids(self, pos: int) -> range: ...
     def chunk_vectors(self, vids: Sequence[int] | np.ndarray) -> np.ndarray: ...
     def lead_vectors(self, positions: list[int]) -> np.ndarray: ...
@@ -111,6 +113,11 @@ class Store(Protocol):
 
     def open(self) -> IndexReader:
         """The live snapshot, or an IndexUnavailableError that says how to build one."""
+        ...
+
+    def live_version(self) -> str | None:
+        """Which snapshot is live (an open reader's ``version``), or None when none is; cheap enough
+        to ask every second."""
         ...
 
     def update(self, entries: Sequence[Entry], plan: BuildPlan, *, sources: Sequence[str] = (),

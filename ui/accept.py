@@ -18,11 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import Assistant
-from assistant.diagnose import Diagnoser
 from assistant.paths import milestone_cache
-from assistant.refusal import ScoreFloor
-from assistant.search import Searcher
 from embeddings.pipeline import IngestResult, run_ingest
 from embeddings.snapshots import open_store
 from ingest.entry import Entry
@@ -30,7 +26,7 @@ from ingest.load import load_corpus
 from ingest.write import entry_file, write_entry, write_text
 from khub.errors import ConfigError
 from khub.settings import Settings
-from ui.services import Services
+from ui.live import swap_live_index  # noqa: F401  (the app swaps onto the re-ingest with it)
 from ui.suggestions import Suggestion, SuggestionError, SuggestionStore
 
 MARKDOWN = (".md", ".markdown")
@@ -132,19 +128,3 @@ def target_file(entry: Entry, corpus_dir: Path) -> Path:
     while target.exists():
         target, number = target.with_name(f"{stem}-{number}.md"), number + 1
     return target
-
-
-def swap_live_index(services: Services, settings: Settings) -> None:
-    """Serve the snapshot an ingest just made live: a new searcher, diagnoser and assistant around it.
-
-    Requests already running finish on the objects they started with; the next ones use the new.
-    """
-    old = services.searcher
-    searcher = Searcher(open_store(settings.index_dir).open(), old.encode_query, depth=old.depth,
-                        weights=old.weights, encode_texts=old.encode_texts)
-    diagnoser = Diagnoser(searcher, ranker=services.diagnoser.ranker)
-    was = services.assistant
-    floor = was.refusal.threshold if isinstance(was.refusal, ScoreFloor) else None
-    assistant = Assistant(searcher, diagnoser, encode=was.encode, config=was.config, complete=was.complete,
-                          refuse_below=floor, refusal=None if isinstance(was.refusal, ScoreFloor) else was.refusal)
-    services.searcher, services.diagnoser, services.assistant = searcher, diagnoser, assistant

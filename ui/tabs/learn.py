@@ -8,13 +8,15 @@ progress (ui/learn_progress.py); the user's clicks only change those values.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 
 import gradio as gr
 
 from assistant.cite import Citation
 from assistant.markdown import clean_html
 from assistant.paths import LearningPath, PathStep, learning_path, path_ids, teaching_passages
+from assistant.search import Searcher
 from ui import render
 from ui.html import markdown_html
 from ui.learn_progress import LearnProgress
@@ -28,8 +30,41 @@ STORAGE_SECRET = "khub-learning-progress"
 LEARN_ATTRIBUTES = {"*": {"class"}, "div": {"data-path-id", "data-milestone"}}
 
 
+class SnapshotPaths:
+    """The learning paths of one index snapshot, each read once: a snapshot never changes, so what was
+    read from it stays right for as long as the app serves it."""
+
+    def __init__(self, searcher: Searcher):
+        self.searcher = searcher
+        self.opened: Callable[[str], LearningPath | None] = lru_cache(maxsize=32)(
+            lambda path_id: learning_path(searcher, path_id))
+        self.cards: Callable[[PathStep], str] = lru_cache(maxsize=512)(lambda step: _cards(searcher, step))
+
+    @cached_property
+    def outlines(self) -> list[LearningPath]:
+        """Every path with its milestones (without their entries), by id."""
+        found = (learning_path(self.searcher, path_id, per_milestone=0) for path_id in path_ids(self.searcher))
+        return [path for path in found if path]
+
+
+class ServedPaths:
+    """The paths of the snapshot the app serves now: read anew once the app swaps onto a newer one
+    (ui/live.py), so the Learn tab shows what search finds."""
+
+    def __init__(self, services: Services):
+        self.services = services
+        self._held: SnapshotPaths | None = None
+
+    def now(self) -> SnapshotPaths:
+        searcher = self.services.searcher  # at call time: the app may have swapped snapshots since
+        held = self._held
+        if held is None or held.searcher is not searcher:
+            held = self._held = SnapshotPaths(searcher)  # the older snapshot's reads go with it
+        return held
+
+
 def learn_tab(services: Services) -> None:
-    searcher = services.searcher
+    served = ServedPaths(services)
     gr.Markdown("## Learning paths\nRoadmaps from the hub, milestone by milestone, each with the archive "
                 "entries that teach it. Mark the milestones you have done: the marks stay in this browser.",
                 elem_id="khub-learn-intro")
@@ -42,16 +77,12 @@ def learn_tab(services: Services) -> None:
     opened = gr.BrowserState("", storage_key=OPENED_KEY, secret=STORAGE_SECRET)
     stored = gr.BrowserState([], storage_key=PROGRESS_KEY, secret=STORAGE_SECRET)
 
-    # The searcher serves one snapshot for the server's life, so a path read once stays right.
-    outline = lru_cache(maxsize=None)(lambda path_id: learning_path(searcher, path_id, per_milestone=0))
-    opened_path = lru_cache(maxsize=32)(lambda path_id: learning_path(searcher, path_id))
-    step_cards = lru_cache(maxsize=512)(lambda step: _cards(services, step))
-
     def show(path_id: str, stored_value):
         progress = LearnProgress.from_stored(stored_value)
-        outlines = [found for found in map(outline, path_ids(searcher)) if found]
+        paths = served.now()  # one snapshot for the whole view
+        outlines = paths.outlines
         choices = [(path.title, path.path_id) for path in outlines]
-        path = opened_path(path_id) if path_id in {p.path_id for p in outlines} else None
+        path = paths.opened(path_id) if path_id in {p.path_id for p in outlines} else None
         if path is None:
             return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=None), "", "",
                     gr.CheckboxGroup(choices=[], value=[], visible=False), "")
@@ -61,7 +92,7 @@ def learn_tab(services: Services) -> None:
                 _progress_text(path, marks),
                 gr.CheckboxGroup(choices=[(f"{s.milestone.n}. {s.milestone.title}", s.milestone.n) for s in path.steps],
                                  value=sorted(marks & {s.milestone.n for s in path.steps}), visible=True),
-                _steps_html(path, marks, step_cards))
+                _steps_html(path, marks, paths.cards))
 
     def mark(path_id: str, numbers, stored_value):
         if not path_id:
@@ -117,10 +148,10 @@ def _steps_html(path: LearningPath, marks: set[int], step_cards) -> str:
     return "".join(parts) or "<p class='khub-none'>This path lists no milestones.</p>"
 
 
-def _cards(services: Services, step: PathStep) -> str:
+def _cards(searcher: Searcher, step: PathStep) -> str:
     """The entries that teach a milestone, as source cards (ui/render.py), each at its matching passage."""
-    passages = teaching_passages(services.searcher, step)
+    passages = teaching_passages(searcher, step)
     if not passages:
         return "<p class='khub-none'>No archive entry teaches this milestone yet.</p>"
-    entries = {passage.entry_id: services.searcher.entry(passage.entry_id) for passage in passages}
+    entries = {passage.entry_id: searcher.entry(passage.entry_id) for passage in passages}
     return render.source_cards([Citation(n=i, passage=p) for i, p in enumerate(passages, start=1)], entries)

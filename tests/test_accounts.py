@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 
@@ -125,3 +126,40 @@ def test_khub_mentor_add_list_remove(tmp_path):
     short = khub("mentor", "add", "cy", "--password-stdin", input="short\n")
     assert short.exit_code == 1 and "at least 12" in short.output
     assert PASSWORD not in (tmp_path / "index" / "reviews.sqlite").read_bytes().decode("latin-1")
+
+
+def test_a_session_ends_after_its_time_and_when_its_account_is_removed(tmp_path):
+    from ui.mentor_session import MentorGate, SignInRefused
+
+    clock = Clock()
+    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+    accounts.add("ana", PASSWORD)
+    accounts.add("bo", "another long passphrase")
+    gate = MentorGate(accounts, SignInThrottle(clock=clock), session_minutes=30, clock=clock)
+    with pytest.raises(SignInRefused, match="Wrong user or password"):
+        gate.sign_in("ana", "not her password", "10.0.0.1")
+    ana, bo = gate.sign_in("ana", PASSWORD, "10.0.0.1"), gate.sign_in("bo", "another long passphrase", "10.0.0.2")
+    assert gate.check(ana) == "ana" and gate.check(bo) == "bo"
+    accounts.remove("bo")
+    with pytest.raises(SignInRefused, match="was removed"):
+        gate.check(bo)
+    clock.now += 30 * 60
+    with pytest.raises(SignInRefused, match="session has ended"):
+        gate.check(ana)
+    with pytest.raises(SignInRefused, match="Sign in"):
+        gate.check(None)
+
+
+def test_every_text_cell_of_the_export_is_spreadsheet_safe(tmp_path):
+    from assistant.answer import Answer
+    from ui.reviews import ReviewStore
+
+    store = ReviewStore(tmp_path / "reviews.sqlite")
+    for payload in ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "plain question"]:
+        answer_id = store.record_answer(Answer(question=payload, query=payload, text="=1+1 answer", mode="extractive",
+                                               refused=False, citations=()))
+        store.review(answer_id, "incorrect", note="@note", reviewer="ana")
+    rows = list(csv.DictReader(store.export_csv(tmp_path / "out.csv").open(encoding="utf-8", newline="")))
+    assert {row["question"] for row in rows} == {"'=cmd|' /C calc'!A0", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx",
+                                                 "plain question"}
+    assert {(row["answer"], row["review_note"], row["reviewer"]) for row in rows} == {("'=1+1 answer", "'@note", "ana")}

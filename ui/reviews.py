@@ -7,6 +7,7 @@ connection, in WAL mode with a busy time-out, so several sessions writing at onc
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -25,13 +26,14 @@ VERDICTS = ("correct", "incorrect", "needs_fix")
 WARNING_VERDICTS = ("incorrect", "needs_fix")  # shown to the next person who asks the same question
 PUNCTUATION = re.compile(r"[^\w\s]")
 # The latest answer's verdict, per answer; the queue's filters are added after WHERE.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
 QUEUE = """
     SELECT a.id, a.created_at, a.question, a.mode, a.refused, a.faithfulness,
            (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 1) AS thumbs_up,
            (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 0) AS thumbs_down,
-           r.verdict
+           r.verdict, r.reviewer
     FROM answers a LEFT JOIN (
-        SELECT answer_id, verdict FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY answer_id)
+        SELECT answer_id, verdict, reviewer FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY answer_id)
     ) r ON r.answer_id = a.id
     WHERE {conditions}
     ORDER BY a.id DESC LIMIT ?"""
@@ -47,7 +49,8 @@ CREATE TABLE IF NOT EXISTS answers (
     refused INTEGER NOT NULL,
     faithfulness REAL NOT NULL,
     citations TEXT NOT NULL,
-    sentences TEXT NOT NULL
+    sentences TEXT NOT NULL,
+    client TEXT NOT NULL DEFAULT ''  -- the asker's address, for the per-client daily cap (ui/web_limits.py)
 );
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY,
@@ -82,6 +85,7 @@ class ReviewStore:
         with closing(self._connect()) as connection:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.executescript(SCHEMA)
+            _add_client_column(connection)
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -97,16 +101,25 @@ class ReviewStore:
             assert cursor.lastrowid is not None  # set by each INSERT written here
             return cursor.lastrowid
 
-    def record_answer(self, answer: Answer, session: str = "") -> int:
-        """Store an answer with its citations and per-sentence support; return its id."""
+    def record_answer(self, answer: Answer, session: str = "", client: str = "") -> int:
+        """Store an answer with its citations and per-sentence support, and the asking client's address;
+        return its id."""
         citations = [citation.as_dict() for citation in answer.citations]
         sentences = [{"text": s.text, "cites": list(s.cites), "supported": s.supported} for s in answer.sentences]
         return self._write(
             "INSERT INTO answers (created_at, session, question, query, answer, mode, refused, faithfulness, "
-            "citations, sentences) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "citations, sentences, client) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (_now(), session, answer.question, answer.query, answer.text, answer.mode, int(answer.refused),
-             answer.faithfulness, json.dumps(citations, ensure_ascii=False), json.dumps(sentences, ensure_ascii=False)),
+             answer.faithfulness, json.dumps(citations, ensure_ascii=False), json.dumps(sentences, ensure_ascii=False),
+             client),
         )
+
+    def answers_today(self, client: str) -> int:
+        """How many of ``client``'s answers were stored today (UTC): what the per-client daily cap counts."""
+        midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0).isoformat(timespec="seconds")
+        with closing(self._connect()) as connection:
+            return connection.execute("SELECT COUNT(*) FROM answers WHERE client = ? AND created_at >= ?",
+                                      (client, midnight)).fetchone()[0]
 
     def add_feedback(self, answer_id: int, helpful: bool, note: str = "") -> int:
         """A user's thumbs up (helpful) or down on an answer."""
@@ -168,7 +181,8 @@ class ReviewStore:
         return answer
 
     def export_csv(self, path: Path) -> Path:
-        """Every answer with its latest verdict and thumbs counts, as CSV (pandas)."""
+        """Every answer with its latest verdict, the mentor who gave it, and thumbs counts, as CSV (pandas);
+        every text cell spreadsheet-safe (``spreadsheet_safe``)."""
         import pandas as pd
 
         rows = self.queue(include_reviewed=True, limit=1_000_000)
@@ -181,10 +195,12 @@ class ReviewStore:
             row["cited_entries"] = " ".join(c["entry_id"] for c in json.loads(answers[row["id"]]["citations"]))
             row["review_note"] = notes.get(row["id"], "")
         frame = pd.DataFrame(rows, columns=["id", "created_at", "question", "answer", "mode", "refused", "faithfulness",
-                                            "cited_entries", "thumbs_up", "thumbs_down", "verdict", "review_note"])
+                                            "cited_entries", "thumbs_up", "thumbs_down", "verdict", "reviewer",
+                                            "review_note"])
+        frame = frame.apply(lambda column: column.map(spreadsheet_safe))  # numbers and None pass unchanged
         # Written beside, then renamed over: a download or a reader never gets half a file.
         partial = Path(path).with_name(f".{Path(path).name}.{uuid.uuid4().hex[:12]}.partial")
-        frame.to_csv(partial, index=False)
+        frame.to_csv(partial, index=False, quoting=csv.QUOTE_ALL)  # pandas leaves a lone \r unquoted otherwise
         os.replace(partial, path)
         return Path(path)
 
@@ -192,6 +208,14 @@ class ReviewStore:
         with closing(self._connect()) as connection:
             if connection.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
                 raise ReviewError(f"no answer #{answer_id} in {self.path}")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text, never runs: text starting with =, +, -, @, a tab or a carriage
+    return gets a leading ' (OWASP, CSV Injection). Other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def question_key(question: str) -> str:
@@ -203,6 +227,16 @@ def question_key(question: str) -> str:
 def _check_verdict(verdict: str) -> None:
     if verdict not in VERDICTS:
         raise ReviewError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
+
+
+def _add_client_column(connection: sqlite3.Connection) -> None:
+    """A store made before answers recorded their client gets the column (empty for the answers it holds);
+    nothing stored is changed."""
+    connection.execute("BEGIN IMMEDIATE")  # two processes opening an old store at once add it once
+    if "client" not in {row["name"] for row in connection.execute("PRAGMA table_info(answers)")}:
+        connection.execute("ALTER TABLE answers ADD COLUMN client TEXT NOT NULL DEFAULT ''")
+    connection.execute("CREATE INDEX IF NOT EXISTS answers_by_client ON answers(client, created_at)")
+    connection.execute("COMMIT")
 
 
 def _now() -> str:

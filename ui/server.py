@@ -7,8 +7,13 @@ from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
 from assistant.llm import ModelConfig
 from assistant.search import open_searcher
-from khub.settings import Settings
-from ui.reviews import FILE_NAME, ReviewStore
+from khub.settings import Settings, trust_proxies
+from ui.accounts import MentorAccounts
+from ui.client_limits import ClientLimits, LimitSettings
+from ui.mentor_session import MentorGate
+from ui.options import review_db
+from ui.reviews import ReviewStore
+from ui.throttle import SignInThrottle
 
 QUEUE_SIZE = 64  # requests waiting beyond this are refused with a clear message, not piled up
 
@@ -21,8 +26,21 @@ def open_services(settings: Settings, review_login: tuple[str, str] | None = Non
     diagnoser = Diagnoser(searcher)
     assistant = Assistant(searcher, diagnoser, encode=searcher.encode_texts, config=ModelConfig.from_settings(settings),
                           refuse_below=settings.refuse_below)
-    reviews = ReviewStore(settings.review_db or settings.index_dir / FILE_NAME)
-    return Services(searcher, diagnoser, assistant, reviews, review_login, settings=settings)
+    reviews = ReviewStore(review_db(settings))
+    return Services(searcher, diagnoser, assistant, reviews, review_login, settings=settings,
+                    mentors=mentor_gate(settings, review_login),
+                    limits=ClientLimits(LimitSettings.from_settings(settings)))
+
+
+def mentor_gate(settings: Settings, review_login: tuple[str, str] | None) -> MentorGate | None:
+    """Mentors' sign-in over their accounts; the environment pair creates the first account. None when there
+    is no account at all: review is off."""
+    accounts = MentorAccounts(review_db(settings))
+    accounts.bootstrap(review_login)
+    if not accounts.list():
+        return None
+    throttle = SignInThrottle(free_attempts=settings.signin_free_attempts, delay=settings.signin_delay)
+    return MentorGate(accounts, throttle, settings.session_minutes)
 
 
 def serve(services, host: str, port: int, block: bool = True):
@@ -30,9 +48,16 @@ def serve(services, host: str, port: int, block: bool = True):
     from ui.app import assets, build_app
 
     app = build_app(services)
+    if services.settings is not None:
+        trust_proxies(services.settings)  # before launch: uvicorn reads it when it starts
     app.queue(default_concurrency_limit=8, max_size=QUEUE_SIZE)
-    app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, show_error=False,
+    app.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, show_error=False,
                css=assets(".css"), head=_scripts(), footer_links=["api"])
+    from ui.live import follow_live_index
+
+    follow_live_index(services, while_running=lambda: app.is_running)  # new snapshots served within seconds
+    if block:
+        app.block_thread()  # what launch does without prevent_thread_lock; the follower had to start first
     return app
 
 

@@ -8,6 +8,8 @@ from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
 from assistant.search import Searcher
 from khub.settings import Settings
+from ui.client_limits import ClientLimits
+from ui.mentor_session import MentorGate
 from ui.reviews import ReviewStore
 
 
@@ -21,3 +23,5 @@ class Services:
     reviews: ReviewStore
     review_login: tuple[str, str] | None  # (user, password) from the environment, or None: review is off
     settings: Settings | None = None  # the corpus and index folders: accepting a suggestion re-ingests
+    mentors: MentorGate | None = None  # mentors' sign-in to the review desk; None: review is off
+    limits: ClientLimits | None = None  # per-client limits of the public API and the app; None: none

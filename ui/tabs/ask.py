@@ -9,6 +9,7 @@ from ui.reviews import WARNING_VERDICTS
 from ui.services import Services
 from ui.tabs.filters import as_filters, filter_inputs
 from ui.tabs.suggest import suggest_for_answer
+from ui.web_limits import client_of, not_stored_notice, refusal, store_answer
 
 ANSWER_CONCURRENCY = 2  # answers written at once; more wait in their queue, searches do not
 
@@ -24,10 +25,16 @@ def ask_tab(services: Services) -> None:
     answer_ids = gr.State([])  # the review store's id of each answer in the conversation
     history = gr.State([])  # (role, text) turns, for follow-ups
 
-    def respond(text, messages, turns, ids, kind_, language_, level_):
+    def respond(text, messages, turns, ids, kind_, language_, level_, request: gr.Request):
         text = (text or "").strip()
         if not text:
             raise gr.Error("Type a question, or paste the error output.")
+        client = client_of(request)
+        refused = refusal(services, "ask", client, text)  # a pasted error too: one chat, one limit
+        if refused:  # a toast: an error would cover the conversation until the next answer
+            gr.Warning(refused, title="Limit reached")
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
         messages = [*messages, {"role": "user", "content": render.question_markdown(text)},
                     {"role": "assistant", "content": ""}]
         response = services.assistant.ask(text, tuple(turns), filters=as_filters(kind_, language_, level_))
@@ -38,8 +45,10 @@ def ask_tab(services: Services) -> None:
             yield messages, gr.skip(), "", turns, ids
         answer = response.answer()
         notice = verdict_notice(services.reviews.earlier_verdict(text))
+        answer_id = store_answer(services, answer, client)  # None: the client's day's share is stored
+        if answer_id is None:
+            notice = f"> {not_stored_notice(services)}\n\n{notice}"
         messages[-1] = {"role": "assistant", "content": notice + render.answer_markdown(answer)}
-        answer_id = services.reviews.record_answer(answer)
         entries = {c.passage.entry_id: services.searcher.entry(c.passage.entry_id) for c in answer.citations}
         yield (messages, render.source_cards(answer.citations, entries), "",
                [*turns, ("user", text), ("assistant", answer.text)], [*ids, answer_id])
@@ -50,7 +59,9 @@ def ask_tab(services: Services) -> None:
 
     def feedback(ids, data: gr.LikeData):
         answer_number = data.index[0] // 2 if isinstance(data.index, (list, tuple)) else data.index // 2
-        if 0 <= answer_number < len(ids):
+        if 0 <= answer_number < len(ids) and ids[answer_number] is None:
+            gr.Info("This answer was not stored for review, so your feedback cannot reach the mentors.")
+        elif 0 <= answer_number < len(ids):
             services.reviews.add_feedback(ids[answer_number], helpful=bool(data.liked))
             gr.Info("Thanks: your feedback reaches the mentors.")
 

@@ -9,7 +9,6 @@ desk is one call in ``review_tab``.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import re
 import shutil
 import tempfile
@@ -24,11 +23,13 @@ import pandas as pd
 
 from assistant.cite import Citation
 from ui import render
+from ui.mentor_session import SignInRefused, desk_mentor
 from ui.reviews import VERDICTS
 from ui.services import Services
 from ui.tabs.suggest import suggestions_panel
+from ui.throttle import TooManyAttempts
 
-QUEUE_HEADERS = ["id", "asked", "question", "mode", "faithfulness", "liked", "disliked", "verdict"]
+QUEUE_HEADERS = ["id", "asked", "question", "mode", "faithfulness", "liked", "disliked", "verdict", "mentor"]
 QUEUE_LIMIT = 200  # newest answers shown at once
 ANY_VERDICT = "any"
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")  # a sentence that is a list item is shown without its bullet
@@ -38,40 +39,55 @@ EXPORT_KEPT_SECONDS = 600  # older exports are deleted when a new one is made
 
 
 def review_tab(services: Services) -> None:
-    login_pair = services.review_login
-    if login_pair is None:
-        gr.Markdown("### Review is off\nMentors review stored answers here. To turn it on, set `KHUB_REVIEW_USER` "
-                    "and `KHUB_REVIEW_PASSWORD` in the environment and restart `khub serve`.",
-                    elem_id="khub-review-off")
+    if services.mentors is None:
+        gr.Markdown("### Review is off\nMentors review stored answers here. To turn it on, add a mentor account "
+                    "(`khub mentor add NAME`), or set `KHUB_REVIEW_USER` and `KHUB_REVIEW_PASSWORD` in the "
+                    "environment for the first one, and restart `khub serve`.", elem_id="khub-review-off")
         return
-    signed_in = gr.State(False)
+    signed_in = gr.State(None)  # the MentorSession once signed in (ui/mentor_session.py)
     with gr.Group(visible=True) as login_box:
         user = gr.Textbox(label="User", elem_id="khub-review-user")
         password = gr.Textbox(label="Password", type="password", elem_id="khub-review-password")
         login = gr.Button("Sign in", elem_id="khub-review-login")
-        login_message = gr.Markdown()
+        login_message = gr.Markdown(elem_id="khub-review-login-message")
     with gr.Column(visible=False, elem_id="khub-review-desk") as desk:
+        with gr.Row():
+            whoami = gr.Markdown(elem_id="khub-review-whoami")
+            sign_out = gr.Button("Sign out", size="sm", scale=0, elem_id="khub-review-signout")
         answers_panel(services, signed_in)
         suggestions_panel(services, signed_in)
         # The desk's next panel is one more call here: other_panel(services, signed_in).
+    _wire_sign_in(services, signed_in, (user, password, login, login_message, login_box, desk, whoami, sign_out))
 
-    def sign_in(name, secret):
-        expected_user, expected_password = login_pair
-        ok = hmac.compare_digest(name or "", expected_user) and hmac.compare_digest(secret or "", expected_password)
-        if not ok:
-            return False, "Wrong user or password.", gr.Group(visible=True), gr.Column(visible=False)
-        return True, "", gr.Group(visible=False), gr.Column(visible=True)
 
+def _wire_sign_in(services: Services, signed_in: gr.State, parts: tuple) -> None:
+    user, password, login, login_message, login_box, desk, whoami, sign_out = parts
+    gate = services.mentors
+    assert gate is not None
+
+    def sign_in(name, secret, request: gr.Request):
+        try:
+            session = gate.sign_in(name, secret, request.client.host if request and request.client else "unknown")
+        except (SignInRefused, TooManyAttempts) as refused:
+            return None, str(refused), gr.skip(), gr.skip(), "", ""
+        return (session, "", gr.Group(visible=False), gr.Column(visible=True),
+                f"Signed in as **{render.safe_markdown(session.name)}**", "")
+
+    def leave():
+        return None, "Signed out.", gr.Group(visible=True), gr.Column(visible=False), "", ""
+
+    outputs = [signed_in, login_message, login_box, desk, whoami, password]
     for trigger in (login.click, password.submit):
-        trigger(sign_in, [user, password], [signed_in, login_message, login_box, desk], api_visibility="private")
+        trigger(sign_in, [user, password], outputs, api_visibility="private")
+    sign_out.click(leave, None, outputs, api_visibility="private")
 
 
-def signed_in_only(fn: Callable) -> Callable:
-    """An event handler whose first input is the ``signed_in`` state: refused unless it is True."""
-    def run(is_signed_in, *args):
-        if not is_signed_in:
-            raise gr.Error("Sign in to review.")
-        return fn(*args)
+def signed_in_only(services: Services, fn: Callable, *, as_mentor: bool = False) -> Callable:
+    """An event handler whose first input is the ``signed_in`` state: refused unless the session holds
+    (ui/mentor_session.py); with ``as_mentor`` the mentor's name is passed first."""
+    def run(session, *args):
+        mentor = desk_mentor(services.mentors, session)
+        return fn(mentor, *args) if as_mentor else fn(*args)
     return run
 
 
@@ -127,7 +143,7 @@ def _answers_layout() -> AnswerDesk:
             export = gr.DownloadButton("Export all to CSV", size="sm", elem_id="khub-export")
     count = gr.Markdown(elem_id="khub-queue-count")
     queue = gr.Dataframe(pd.DataFrame(columns=QUEUE_HEADERS), interactive=False, wrap=True, max_height=360,
-                         column_widths=["6%", "14%", "40%", "10%", "9%", "6%", "7%", "8%"], elem_id="khub-queue")
+                         column_widths=["5%", "13%", "36%", "9%", "8%", "6%", "7%", "8%", "8%"], elem_id="khub-queue")
     with gr.Row(elem_id="khub-open-by-id"):
         answer_id = gr.Number(label="Answer id (or click a row above)", precision=0, scale=0, min_width=240,
                               elem_id="khub-answer-id")
@@ -150,8 +166,11 @@ def _wire_queue(services: Services, signed_in: gr.State, desk: AnswerDesk) -> No
     def listing(thumbs_down, unreviewed, verdict):
         return _queue(services, thumbs_down, unreviewed, verdict)
 
-    def on_sign_in(is_signed_in, *filters):
-        return (*listing(*filters), _export(services)) if is_signed_in else (gr.skip(), gr.skip(), gr.skip())
+    def on_sign_in(session, *filters):
+        if session is None:  # signed out
+            return gr.skip(), gr.skip(), gr.skip()
+        desk_mentor(services.mentors, session)
+        return (*listing(*filters), _export(services))
 
     def pick_verdict(thumbs_down, unreviewed, verdict):  # a verdict means reviewed answers
         unreviewed = unreviewed and verdict == ANY_VERDICT
@@ -163,29 +182,31 @@ def _wire_queue(services: Services, signed_in: gr.State, desk: AnswerDesk) -> No
 
     inputs = [signed_in, *desk.filters]
     signed_in.change(on_sign_in, inputs, [*desk.listing, desk.export], api_visibility="private")
-    desk.refresh.click(signed_in_only(lambda *f: (*listing(*f), _export(services))), inputs,
+    desk.refresh.click(signed_in_only(services, lambda *f: (*listing(*f), _export(services))), inputs,
                        [*desk.listing, desk.export], api_visibility="private")
-    desk.thumbs_down.input(signed_in_only(listing), inputs, desk.listing, api_visibility="private")
-    desk.verdict_filter.input(signed_in_only(pick_verdict), inputs, [*desk.listing, desk.unreviewed],
+    desk.thumbs_down.input(signed_in_only(services, listing), inputs, desk.listing, api_visibility="private")
+    desk.verdict_filter.input(signed_in_only(services, pick_verdict), inputs, [*desk.listing, desk.unreviewed],
                               api_visibility="private")
-    desk.unreviewed.input(signed_in_only(pick_unreviewed), inputs, [*desk.listing, desk.verdict_filter],
+    desk.unreviewed.input(signed_in_only(services, pick_unreviewed), inputs,
+                          [*desk.listing, desk.verdict_filter],
                           api_visibility="private")
 
 
 def _wire_answer(services: Services, signed_in: gr.State, desk: AnswerDesk) -> None:
-    def open_row(is_signed_in, event: gr.SelectData):
-        if not is_signed_in:
-            raise gr.Error("Sign in to review.")
+    def open_row(session, event: gr.SelectData):
+        desk_mentor(services.mentors, session)
         return _open_answer(services, (event.row_value or [None])[0])
 
-    def save(number, verdict, note, *filters):
-        message = _save_review(services, number, verdict, note)
+    def save(mentor, number, verdict, note, *filters):
+        message = _save_review(services, number, verdict, note, mentor)
         return (message, *_queue(services, *filters), _export(services))
 
     desk.queue.select(open_row, [signed_in], desk.opened, api_visibility="private")
-    desk.open_button.click(signed_in_only(lambda number: _open_answer(services, number)), [signed_in, desk.answer_id],
+    desk.open_button.click(signed_in_only(services, lambda number: _open_answer(services, number)),
+                           [signed_in, desk.answer_id],
                            desk.opened, api_visibility="private")
-    desk.save.click(signed_in_only(save), [signed_in, desk.answer_id, desk.verdict, desk.note, *desk.filters],
+    desk.save.click(signed_in_only(services, save, as_mentor=True),
+                    [signed_in, desk.answer_id, desk.verdict, desk.note, *desk.filters],
                     [desk.saved, *desk.listing, desk.export], api_visibility="private")
 
 
@@ -195,7 +216,8 @@ def _queue(services: Services, thumbs_down: bool, unreviewed: bool, verdict: str
     found = services.reviews.queue(include_reviewed=not unreviewed, limit=QUEUE_LIMIT, thumbs_down=bool(thumbs_down),
                                    verdict=chosen)
     rows = [[r["id"], r["created_at"].replace("T", " ")[:16], " ".join(r["question"].split())[:160], r["mode"],
-             round(r["faithfulness"], 2), r["thumbs_up"], r["thumbs_down"], r["verdict"] or ""] for r in found]
+             round(r["faithfulness"], 2), r["thumbs_up"], r["thumbs_down"], r["verdict"] or "", r["reviewer"] or ""]
+            for r in found]
     shown = f"the newest {QUEUE_LIMIT} shown" if len(rows) == QUEUE_LIMIT else "newest first"
     count = (f"**{len(rows)}** answer{'s' if len(rows) != 1 else ''} ({shown}). Click a row to open it."
              if rows else "No answers match these filters.")
@@ -244,11 +266,11 @@ def _support_markdown(sentences: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _save_review(services: Services, number, verdict: str, note: str) -> str:
+def _save_review(services: Services, number, verdict: str, note: str, mentor: str) -> str:
     if number is None or not verdict:
         raise gr.Error("Open an answer and choose a verdict first.")
-    services.reviews.review(int(number), verdict, note or "")
-    return f"Saved: answer #{int(number)} is **{verdict}**."
+    services.reviews.review(int(number), verdict, note or "", reviewer=mentor)
+    return f"Saved: answer #{int(number)} is **{verdict}**, by {render.safe_markdown(mentor)}."
 
 
 def _export(services: Services) -> str:

@@ -11,6 +11,7 @@ from ui import render
 from ui.services import Services
 from ui.tabs.filters import as_filters, filter_inputs
 from ui.tabs.suggest import suggest_box
+from ui.web_limits import check_limits
 
 SEARCH_DEBOUNCE = 0.25  # seconds without typing before a search runs
 
@@ -35,6 +36,7 @@ def search_tab(services: Services) -> None:
         with lock:
             if latest.get(request.session_hash) != stamp:
                 return gr.skip(), gr.skip()
+        check_limits(services, "search", request, text or "")  # counted when a search runs, not per keystroke
         hits = services.searcher.search(text or "", top_k=10, filters=as_filters(kind_, language_, level_))
         choices = [(f"{hit.passage.title} — {hit.passage.entry_id}", hit.passage.entry_id) for hit in hits]
         entries = {hit.passage.entry_id: services.searcher.entry(hit.passage.entry_id) for hit in hits}

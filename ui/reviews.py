@@ -7,26 +7,25 @@ connection, in WAL mode with a busy time-out, so several sessions writing at onc
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import re
 import sqlite3
 import unicodedata
-import uuid
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.answer import Answer
 from khub.errors import KhubError
+from ui.exports import write_csv
 
 FILE_NAME = "reviews.sqlite"
 VERDICTS = ("correct", "incorrect", "needs_fix")
 WARNING_VERDICTS = ("incorrect", "needs_fix")  # shown to the next person who asks the same question
 PUNCTUATION = re.compile(r"[^\w\s]")
 # The latest answer's verdict, per answer; the queue's filters are added after WHERE.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
+EXPORT_COLUMNS = ("id", "created_at", "question", "answer", "mode", "refused", "faithfulness", "cited_entries",
+                  "thumbs_up", "thumbs_down", "verdict", "reviewer", "review_note")
 QUEUE = """
     SELECT a.id, a.created_at, a.question, a.mode, a.refused, a.faithfulness,
            (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.helpful = 1) AS thumbs_up,
@@ -182,9 +181,7 @@ class ReviewStore:
 
     def export_csv(self, path: Path) -> Path:
         """Every answer with its latest verdict, the mentor who gave it, and thumbs counts, as CSV (pandas);
-        every text cell spreadsheet-safe (``spreadsheet_safe``)."""
-        import pandas as pd
-
+        every text cell spreadsheet-safe (ui/exports.py)."""
         rows = self.queue(include_reviewed=True, limit=1_000_000)
         with closing(self._connect()) as connection:
             notes = dict(connection.execute(
@@ -194,28 +191,12 @@ class ReviewStore:
             row["answer"] = answers[row["id"]]["answer"]
             row["cited_entries"] = " ".join(c["entry_id"] for c in json.loads(answers[row["id"]]["citations"]))
             row["review_note"] = notes.get(row["id"], "")
-        frame = pd.DataFrame(rows, columns=["id", "created_at", "question", "answer", "mode", "refused", "faithfulness",
-                                            "cited_entries", "thumbs_up", "thumbs_down", "verdict", "reviewer",
-                                            "review_note"])
-        frame = frame.apply(lambda column: column.map(spreadsheet_safe))  # numbers and None pass unchanged
-        # Written beside, then renamed over: a download or a reader never gets half a file.
-        partial = Path(path).with_name(f".{Path(path).name}.{uuid.uuid4().hex[:12]}.partial")
-        frame.to_csv(partial, index=False, quoting=csv.QUOTE_ALL)  # pandas leaves a lone \r unquoted otherwise
-        os.replace(partial, path)
-        return Path(path)
+        return write_csv(rows, EXPORT_COLUMNS, path)
 
     def _require(self, answer_id: int) -> None:
         with closing(self._connect()) as connection:
             if connection.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone() is None:
                 raise ReviewError(f"no answer #{answer_id} in {self.path}")
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet shows as text, never runs: text starting with =, +, -, @, a tab or a carriage
-    return gets a leading ' (OWASP, CSV Injection). Other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def question_key(question: str) -> str:

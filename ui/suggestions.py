@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
 from khub.errors import KhubError
 from khub.settings import max_entry_bytes
+from ui.exports import write_csv
 
 STATUSES = ("pending", "accepted", "rejected")
 MAX_REASON = 2_000  # characters; a reason is a sentence or two, not a second body
@@ -132,6 +133,11 @@ class SuggestionStore:
                else "SELECT * FROM suggestions WHERE status = 'pending' ORDER BY id LIMIT ?")
         with closing(self._connect()) as connection:
             return [Suggestion(**{name: row[name] for name in COLUMNS}) for row in connection.execute(sql, (limit,))]
+
+    def export_csv(self, path: Path) -> Path:
+        """Every suggestion, pending or decided, with who decided it and why, as spreadsheet-safe CSV."""
+        rows = [asdict(suggestion) for suggestion in self.listing(include_decided=True, limit=1_000_000)]
+        return write_csv(rows, COLUMNS, path)
 
     def accepted_files(self) -> list[Path]:
         """The Markdown files acceptances wrote, oldest first (each once)."""

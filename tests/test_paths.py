@@ -135,7 +135,8 @@ def test_learning_progress_is_a_set_of_path_and_milestone_pairs_read_tolerantly(
 
     progress = LearnProgress.from_stored([["path/a", 1], ["path/a", 3], ["path/b", 2], ["path/a", "x"], "junk", [1, 2]])
     assert progress.of("path/a") == {1, 3} and progress.of("path/b") == {2}
-    changed = progress.marked("path/a", [2])
+    changed = progress.with_mark("path/a", 1, False).with_mark("path/a", 3, False).with_mark("path/a", 2, True)
     assert changed.stored() == [["path/a", 2], ["path/b", 2]]
+    assert changed.with_mark("path/a", 2, True) == changed  # marking twice is marking once
     assert LearnProgress.from_stored(changed.stored()) == changed
     assert LearnProgress.from_stored(None) == LearnProgress.from_stored({"a": 1}) == LearnProgress()

@@ -170,6 +170,9 @@ def test_every_export_neutralises_formula_payloads_stored_through_ask(browser, s
         client.predict(payload, api_name="/ask")
     page = desk(browser, url)
     sign_in(page, "ana")
+    # The queue and the export file come with the same event, after the sign-in shows.
+    page.wait_for_function("document.querySelector('#khub-queue-count')?.innerText?.includes('Click a row')",
+                           timeout=15_000)
     with page.expect_download(timeout=30_000) as download:
         page.locator("#khub-export").click()
     from_desk = tmp_path / "desk.csv"

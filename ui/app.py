@@ -35,16 +35,17 @@ def build_app(services: Services) -> gr.Blocks:
         gr.api(api.search_endpoint(services), api_name="search")
         gr.Markdown("# khub\nAsk the archive, paste an error, or search it. "
                     f"Answers: **{_mode_line(services.assistant)}**")
+        session = gr.State(None)  # the MentorSession the Review tab signs in (ui/mentor_session.py); Learn reads it
         with gr.Tab("Ask", id="ask"):
             ask_tab(services)
         with gr.Tab("Search", id="search"):
             search_tab(services)
         with gr.Tab("Learn", id="learn"):
-            learn_tab(services)
+            learn_tab(services, session)
         with gr.Tab("What's new", id="new") as new:
             new_tab(services, new)
         with gr.Tab("Review", id="review"):
-            review_tab(services)
+            review_tab(services, session)
     return app
 
 

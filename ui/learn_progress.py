@@ -1,13 +1,11 @@
 """What a learner has done on the learning paths: a set of (path id, milestone number).
 
-Today the set lives in the browser (the Learn tab keeps it in localStorage), for everyone: accounts
-beyond the review desk do not exist yet. A server-side store for signed-in users keeps the same
-pairs; ``stored`` and ``from_stored`` are the shape both hold.
+A signed-in user's set lives on the server (ui/progress_store.py), anyone else's in the browser (the
+Learn tab keeps it in localStorage, in the shape ``stored`` writes and ``from_stored`` reads).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -34,7 +32,8 @@ class LearnProgress:
         """The numbers of the milestones of ``path_id`` marked done."""
         return {n for done_path, n in self.done if done_path == path_id}
 
-    def marked(self, path_id: str, numbers: Iterable[int]) -> LearnProgress:
-        """This progress with exactly ``numbers`` done on ``path_id`` (other paths unchanged)."""
-        others = {pair for pair in self.done if pair[0] != path_id}
-        return LearnProgress(frozenset(others | {(path_id, int(n)) for n in numbers}))
+    def with_mark(self, path_id: str, n: int, done: bool) -> LearnProgress:
+        """This progress with milestone ``n`` of ``path_id`` done or not, the rest unchanged."""
+        pair = (path_id, int(n))
+        return LearnProgress(self.done | {pair} if done else self.done - {pair})
+

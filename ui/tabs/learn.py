@@ -1,8 +1,10 @@
 """The Learn tab: the hub's learning paths, one opened as its milestones with the entries that teach
-them, and the milestones a learner marks done, kept in the browser (localStorage) across reloads.
+them, and the milestones a learner marks done: kept with a signed-in mentor's account on the server
+(ui/progress_store.py), in the browser (localStorage) for anyone else, across reloads either way.
 
-Every view is drawn by one function from two values the browser keeps: the path last opened and the
-progress (ui/learn_progress.py); the user's clicks only change those values.
+Every view is drawn by one function from three values: the path last opened and the progress the
+browser keeps (ui/learn_progress.py), and the session the Review tab signs in (ui/mentor_session.py);
+the user's clicks only change those values. On sign-in, the browser's marks move into the account.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 import gradio as gr
 
@@ -20,6 +23,8 @@ from assistant.search import Searcher
 from ui import render
 from ui.html import markdown_html
 from ui.learn_progress import LearnProgress
+from ui.mentor_session import MentorGate, MentorSession, SignInRefused
+from ui.progress_store import ProgressStore
 from ui.services import Services
 
 PROGRESS_KEY = "khub-learn-progress"  # localStorage keys
@@ -63,47 +68,96 @@ class ServedPaths:
         return held
 
 
-def learn_tab(services: Services) -> None:
-    served = ServedPaths(services)
+class KeptProgress:
+    """Where a learner's marks are kept: with the account of a session that still holds (the review
+    desk's sign-in), else in the browser (None here)."""
+
+    def __init__(self, gate: MentorGate | None, database: Path):
+        self.gate = gate
+        self.store = ProgressStore(database) if gate is not None else None  # no mentors, no accounts
+
+    def account(self, session: MentorSession | None) -> str | None:
+        """The signed-in account, or None: signed out, or a session that ended or whose account was removed."""
+        if self.gate is None or session is None:
+            return None
+        try:
+            return self.gate.check(session)
+        except SignInRefused:
+            return None
+
+    def whose(self, account: str | None, session: MentorSession | None) -> str:
+        """The line saying where the marks shown are kept."""
+        if account is not None:
+            return f"Your progress is saved to your account, **{render.safe_markdown(account)}**."
+        if session is not None:
+            return ("Your progress is saved in this browser: your sign-in has ended. Sign in again on the Review "
+                    "tab and the marks made here join your account.")
+        return "Your progress is saved in this browser." + (
+            " Mentors: sign in on the Review tab to keep it with your account, in any browser."
+            if self.gate is not None else "")
+
+
+def learn_tab(services: Services, session: gr.State) -> None:
+    """The tab; ``session`` is the app's one sign-in state (a MentorSession or None), set by the Review tab."""
+    served, kept = ServedPaths(services), KeptProgress(services.mentors, services.reviews.path)
     gr.Markdown("## Learning paths\nRoadmaps from the hub, milestone by milestone, each with the archive "
-                "entries that teach it. Mark the milestones you have done: the marks stay in this browser.",
-                elem_id="khub-learn-intro")
+                "entries that teach it. Mark the milestones you have done.", elem_id="khub-learn-intro")
+    whose = gr.Markdown(elem_id="khub-learn-whose")
     paths_list = gr.HTML(elem_id="khub-learn-paths")
     chosen = gr.Radio([], label="Open a path", elem_id="khub-learn-open")
     title = gr.Markdown(elem_id="khub-learn-title")
     progress_line = gr.Markdown(elem_id="khub-learn-progress")
-    done = gr.CheckboxGroup([], label="Milestones done", visible=False, elem_id="khub-learn-done")
+    done = gr.CheckboxGroup([], label="Milestones done", visible=False, interactive=True,  # clicks are read by
+                            elem_id="khub-learn-done")  # its select event, so it is no event's input
     steps_view = gr.HTML(elem_id="khub-learn-milestones")
     opened = gr.BrowserState("", storage_key=OPENED_KEY, secret=STORAGE_SECRET)
     stored = gr.BrowserState([], storage_key=PROGRESS_KEY, secret=STORAGE_SECRET)
+    shown = [stored, whose, paths_list, chosen, title, progress_line, done, steps_view]
 
-    def show(path_id: str, stored_value):
-        progress = LearnProgress.from_stored(stored_value)
-        paths = served.now()  # one snapshot for the whole view
-        outlines = paths.outlines
-        choices = [(path.title, path.path_id) for path in outlines]
-        path = paths.opened(path_id) if path_id in {p.path_id for p in outlines} else None
-        if path is None:
-            return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=None), "", "",
-                    gr.CheckboxGroup(choices=[], value=[], visible=False), "")
-        marks = progress.of(path.path_id)
-        return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=path.path_id),
-                f"### {render.safe_markdown(path.title)}\n{render.safe_markdown(path.summary)}",
-                _progress_text(path, marks),
-                gr.CheckboxGroup(choices=[(f"{s.milestone.n}. {s.milestone.title}", s.milestone.n) for s in path.steps],
-                                 value=sorted(marks & {s.milestone.n for s in path.steps}), visible=True),
-                _steps_html(path, marks, paths.cards))
+    def show(path_id: str, stored_value, signed_in):
+        account, browser = kept.account(signed_in), LearnProgress.from_stored(stored_value)
+        if account is None or kept.store is None:
+            return gr.skip(), kept.whose(None, signed_in), *_view(served.now(), path_id, browser)
+        # The browser's marks move into the account (emptied here, so a milestone unmarked while signed in
+        # does not come back from this browser at the next sign-in).
+        progress = kept.store.merge(account, browser) if browser.done else kept.store.progress(account)
+        emptied = [] if browser.done else gr.skip()
+        return emptied, kept.whose(account, signed_in), *_view(served.now(), path_id, progress)
 
-    def mark(path_id: str, numbers, stored_value):
+    def mark(path_id: str, stored_value, signed_in, event: gr.SelectData):
         if not path_id:
             raise gr.Error("Open a path first, then mark its milestones.")
-        return LearnProgress.from_stored(stored_value).marked(path_id, numbers or []).stored()
+        n, is_done = int(event.value), bool(event.selected)
+        account = kept.account(signed_in)
+        if account is None or kept.store is None:  # the new browser value redraws the view (below)
+            return LearnProgress.from_stored(stored_value).with_mark(path_id, n, is_done).stored(), *[gr.skip()] * 7
+        # One milestone at a time, so a view left open in another browser cannot undo marks made since.
+        (kept.store.mark if is_done else kept.store.unmark)(account, path_id, n)
+        return show(path_id, stored_value, signed_in)
 
-    # No triggers: on page load (with what the browser kept) and whenever either kept value changes.
-    gr.on(None, show, [opened, stored], [paths_list, chosen, title, progress_line, done, steps_view],
-          api_visibility="private", trigger_mode="always_last", show_progress="hidden")
+    # No triggers: on page load (with what the browser kept) and on every change of the three values:
+    # session.change is a sign-in or sign-out on the Review tab.
+    gr.on(None, show, [opened, stored, session], shown, api_visibility="private", trigger_mode="always_last",
+          show_progress="hidden")
     chosen.input(lambda path_id: path_id or "", chosen, opened, api_visibility="private")
-    done.input(mark, [opened, done, stored], stored, api_visibility="private", show_progress="hidden")
+    done.select(mark, [opened, stored, session], shown, api_visibility="private", show_progress="hidden")
+
+
+def _view(paths: SnapshotPaths, path_id: str, progress: LearnProgress) -> tuple:
+    """The paths list, the path chooser, and the opened path (title, progress, marks, milestones)."""
+    outlines = paths.outlines
+    choices = [(path.title, path.path_id) for path in outlines]
+    path = paths.opened(path_id) if path_id in {p.path_id for p in outlines} else None
+    if path is None:
+        return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=None), "", "",
+                gr.CheckboxGroup(choices=[], value=[], visible=False), "")
+    marks = progress.of(path.path_id)
+    return (_paths_html(outlines, progress), gr.Radio(choices=choices, value=path.path_id),
+            f"### {render.safe_markdown(path.title)}\n{render.safe_markdown(path.summary)}",
+            _progress_text(path, marks),
+            gr.CheckboxGroup(choices=[(f"{s.milestone.n}. {s.milestone.title}", s.milestone.n) for s in path.steps],
+                             value=sorted(marks & {s.milestone.n for s in path.steps}), visible=True),
+            _steps_html(path, marks, paths.cards))
 
 
 def _progress_text(path: LearningPath, marks: set[int]) -> str:
@@ -113,7 +167,7 @@ def _progress_text(path: LearningPath, marks: set[int]) -> str:
 
 
 def _paths_html(paths: list[LearningPath], progress: LearnProgress) -> str:
-    """One card per path: title, level, summary, and how far this browser has got."""
+    """One card per path: title, level, summary, and how far the learner has got."""
     cards = []
     for path in paths:
         count = len(progress.of(path.path_id) & {step.milestone.n for step in path.steps})

@@ -38,13 +38,14 @@ EXPORTS = Path(tempfile.gettempdir()) / "khub-review-exports"
 EXPORT_KEPT_SECONDS = 600  # older exports are deleted when a new one is made
 
 
-def review_tab(services: Services) -> None:
+def review_tab(services: Services, signed_in: gr.State) -> None:
+    """The desk; ``signed_in`` is the app's one sign-in state, the MentorSession once a mentor signs in
+    (ui/mentor_session.py), which other tabs read too. With review off it stays None."""
     if services.mentors is None:
         gr.Markdown("### Review is off\nMentors review stored answers here. To turn it on, add a mentor account "
                     "(`khub mentor add NAME`), or set `KHUB_REVIEW_USER` and `KHUB_REVIEW_PASSWORD` in the "
                     "environment for the first one, and restart `khub serve`.", elem_id="khub-review-off")
         return
-    signed_in = gr.State(None)  # the MentorSession once signed in (ui/mentor_session.py)
     with gr.Group(visible=True) as login_box:
         user = gr.Textbox(label="User", elem_id="khub-review-user")
         password = gr.Textbox(label="Password", type="password", elem_id="khub-review-password")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,12 +17,15 @@ from embeddings.cache import VectorCache
 from embeddings.index import Index, open_index, open_snapshot
 from embeddings.manifest import FORMAT_VERSION, Manifest
 from embeddings.model import DIMENSION, MAX_WORD_PIECES, MODEL_NAME, count_word_pieces
-from embeddings.storage import BuildPlan, BuildReport, Derive, Progress
+from embeddings.storage import BuildPlan, BuildReport, Derive, EncodeGroups, Progress
 from embeddings.store import IndexStore
 from ingest.chunk import Chunk, chunk_entry, lead_texts, text_hash
 from ingest.entry import Entry
 from ingest.error_messages import KEYS_VERSION
 from khub.errors import KhubError
+
+if TYPE_CHECKING:
+    from embeddings.backends import Encoder
 
 CHUNK_TOKENS = MAX_WORD_PIECES  # the model reads 256 word pieces: a chunk is never cut by the encoder
 # Bump on any change to how chunks or leads are made: a snapshot is reused only by the same chunker.
@@ -143,24 +147,35 @@ def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress |
 
 def _encode(missing: dict[str, str], plan: BuildPlan, cache: VectorCache,
             progress: Progress | None) -> dict[str, np.ndarray]:
-    encoder = plan.load()
     # Similar lengths in one group means less padding inside each batch.
-    order = sorted(missing, key=lambda text_hash: len(missing[text_hash]))
+    order = sorted(missing, key=lambda key: len(missing[key]))
+    encode = plan.encode or encode_here(plan.load)
     done: dict[str, np.ndarray] = {}
-    counted = [0]
-
-    def advance(batch: int) -> None:
-        counted[0] += batch
-        if progress:
-            progress(counted[0], len(order))
-
-    advance(0)
-    for start in range(0, len(order), ENCODE_GROUP):
-        group = order[start:start + ENCODE_GROUP]
-        matrix = encoder.encode([missing[text_hash] for text_hash in group], progress=advance)
+    for positions, matrix in encode([missing[key] for key in order], progress):
+        group = [order[position] for position in positions]
         cache.put_many(group, matrix)
         done.update(zip(group, matrix))
     return done
+
+
+def encode_here(load: Callable[[], Encoder]) -> EncodeGroups:
+    """Encode in this process with the encoder ``load`` gives, ENCODE_GROUP texts at a time."""
+
+    def encode(texts: Sequence[str], progress: Progress | None) -> Iterator[tuple[range, np.ndarray]]:
+        encoder = load()
+        counted = [0]
+
+        def advance(batch: int) -> None:
+            counted[0] += batch
+            if progress:
+                progress(counted[0], len(texts))
+
+        advance(0)
+        for start in range(0, len(texts), ENCODE_GROUP):
+            group = range(start, min(start + ENCODE_GROUP, len(texts)))
+            yield group, encoder.encode([texts[position] for position in group], progress=advance)
+
+    return encode
 
 
 def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Chunk], matrix: np.ndarray,
@@ -203,11 +218,18 @@ def corpus_hash(entries: Sequence[Entry]) -> str:
 
 
 def plan_for(settings) -> BuildPlan:
-    """The encoder a build uses, from settings: its identity now, its weights only when needed."""
+    """The encoder a build uses, from settings: its identity now, its weights only when needed; on Ray
+    when ``settings.ray`` names a cluster (or "local"), which gives the same vectors."""
     from embeddings.encoder import load_encoder, model_id_for
 
+    encode = None
+    if settings.ray:
+        from embeddings.ray_encode import ray_encoder  # ray is an optional dependency
+
+        encode = ray_encoder(settings.ray, settings.encoder, settings.model_cache_dir, settings.threads)
     return BuildPlan(
         model_id=model_id_for(settings.encoder),
         backend=settings.encoder,
         load=lambda: load_encoder(settings.encoder, settings.model_cache_dir, settings.threads),
+        encode=encode,
     )

@@ -32,6 +32,10 @@ Progress = Callable[[int, int], None]  # (texts encoded so far, texts to encode)
 # paths' teaching entries, assistant/paths.py): they are part of the snapshot, swapped in with it.
 # The layer above provides it, since what it computes (search) lives above embeddings/.
 Derive = Callable[["IndexReader"], Mapping[str, str]]
+# Encodes texts somewhere other than this process (e.g. on Ray, embeddings/ray_encode.py): yields
+# (positions in ``texts``, their vectors) group by group as each is done, in any order, so that each
+# group is cached at once; reports to the Progress as groups complete.
+EncodeGroups = Callable[[Sequence[str], Progress | None], Iterable[tuple[Sequence[int], np.ndarray]]]
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class BuildPlan:
     model_id: str
     backend: str
     load: Callable[[], Encoder]
+    encode: EncodeGroups | None = None  # None: ``load`` the encoder and encode here, as always
 
 
 @dataclass

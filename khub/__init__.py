@@ -14,6 +14,7 @@ for _name, _value in {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "LITELLM_LOCAL_MODEL_COST_MAP": "True",  # else `import litellm` fetches a price list
     "GRADIO_ANALYTICS_ENABLED": "False",  # else a launch phones home
+    "RAY_USAGE_STATS_ENABLED": "0",  # else `khub ingest --ray` reports usage to the Ray project
     "TOKENIZERS_PARALLELISM": "false",  # quiet fork warnings; khub parallelises inside the encoder
     # torch's threads spin while waiting; on a shared 2-core box that slowed the local model tenfold
     "OMP_WAIT_POLICY": "PASSIVE",

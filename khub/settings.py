@@ -107,6 +107,7 @@ class Settings(FromEnvironment):
     corpus_dir: Path = Field(default_factory=default_corpus_dir)
     encoder: str = DEFAULT_ENCODER
     threads: PositiveInt | None = None
+    ray: str | None = None  # KHUB_RAY: embed on Ray, "local" (started here) or a cluster address
     models_dir: Path | None = None
     model: str = "extractive"  # or "local" (SmolLM2 in-process), or any litellm model string
     api_base: str | None = None

@@ -21,9 +21,13 @@ from ui.options import index_dir_option, json_option, settings_from
 @click.option("--strict", is_flag=True, help="Stop at the first bad entry instead of skipping it.")
 @click.option("--watch", is_flag=True, help="Then keep watching PATHS and apply each addition, edit and deletion "
               "within seconds (a bad file is reported and skipped; Ctrl-C stops).")
+@click.option("--ray", "ray", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Embed on Ray Data, the same vectors on more cores: alone, a Ray started on "
+              "this machine; with ADDRESS (host:6379), a running cluster (put PATHS before it). Needs: "
+              "pip install -e '.[scale]' (env KHUB_RAY).")
 @json_option
 def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, strict: bool, watch: bool,
-                   as_json: bool) -> None:
+                   ray: str | None, as_json: bool) -> None:
     """Index Markdown folders, JSONL and CSV exports (default: the bundled corpus/).
 
     The index then holds exactly the entries read: new and edited entries are embedded, removed
@@ -36,8 +40,15 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
       khub ingest corpus ../shared/corpus-public/entries.jsonl
       khub ingest my-notes/ --strict --json
       khub ingest --watch
+      khub ingest --ray                 # embed on a Ray started here
+      khub ingest --ray head-node:6379  # or on a Ray cluster
     """
     settings = settings_from(index_dir)
+    if ray and ray != "local" and Path(ray).exists():  # `--ray corpus`: click took the path for the address
+        raise click.UsageError(f"--ray {ray}: {ray!r} is a file or folder, not a Ray address; put the paths "
+                               f"first (khub ingest {ray} --ray), or give the address (--ray host:6379)")
+    if ray:  # else KHUB_RAY, as the settings read it
+        settings = settings.model_copy(update={"ray": ray})
     with ProgressBar(disable=None) as bar:
         result = run_ingest(paths, settings, strict=strict, rebuild=rebuild, progress=bar.update_to,
                             derive=milestone_cache(settings))  # the paths' teaching entries, in the snapshot

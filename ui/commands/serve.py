@@ -23,14 +23,17 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
     """Serve the web app: chat with cited sources, paste-an-error, instant search, mentor review.
 
     If the index does not exist yet it is built from the bundled corpus/ first. Mentor review
-    needs KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD; without them the rest of the app still works.
+    needs a mentor account (khub mentor add NAME; KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD create
+    the first one); without one the rest of the app still works. Behind a proxy, see the README's
+    "Deploying on the internet" (KHUB_TRUSTED_PROXIES, the per-client limits).
     The API (/ask, /diagnose, /search) is documented at http://HOST:PORT/?view=api.
 
     \b
     Examples:
       khub serve
       khub serve --port 8080
-      KHUB_REVIEW_USER=mentor KHUB_REVIEW_PASSWORD=... khub serve --host 0.0.0.0
+      khub mentor add ana && khub serve
+      KHUB_TRUSTED_PROXIES=10.0.0.5 khub serve --host 0.0.0.0
     """
     settings = settings_from(index_dir)
     if not open_store(settings.index_dir).exists():

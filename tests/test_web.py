@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,24 +52,32 @@ def server(tmp_path_factory, models_dir, encoder):
     (extra / "evil.md").write_text(EVIL_ENTRY)
     settings = Settings(index_dir=root / "index", corpus_dir=ROOT / "corpus", models_dir=models_dir)
     run_ingest([ROOT / "corpus", extra], settings, strict=True)
-    port = free_port()
-    env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(models_dir),
+    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(models_dir),
            "KHUB_REVIEW_USER": REVIEWER[0], "KHUB_REVIEW_PASSWORD": REVIEWER[1]}
-    log = (root / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
+    with khub_serving(env, root / "serve.log") as url:
+        yield url, settings
+
+
+@contextmanager
+def khub_serving(env: dict[str, str], log_path: Path):
+    """`khub serve` in a subprocess on a free port, with ``env`` added to this environment; yields its URL.
+    Its output goes to ``log_path``, shown if it exits before it listens; it is stopped afterwards."""
+    from bench.suite import free_port as unused_port
+    from bench.suite import wait_for_server
+
+    port = unused_port()
+    with log_path.open("w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT,
+                                   env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, (root / "serve.log").read_text()
-            time.sleep(0.5)
-    yield url, settings
-    process.terminate()
-    process.wait(timeout=30)
+            try:
+                wait_for_server(port, process)
+            except RuntimeError as exc:
+                raise AssertionError(f"{exc}:\n{log_path.read_text()}") from None
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 # --- the API, through gradio_client -----------------------------------------------------------

@@ -9,15 +9,10 @@ test-artifacts/.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
-from test_web import ARTIFACTS, ROOT, browser, field, free_port  # noqa: F401  (browser is a fixture)
+from test_web import ARTIFACTS, ROOT, browser, field, free_port, khub_serving  # noqa: F401  (browser is a fixture)
 
 from ingest.load import load_corpus
 from khub.settings import Settings
@@ -72,22 +67,9 @@ def cards_server(tmp_path_factory, bundled_settings):
     shutil.copytree(bundled_settings.index_dir, root / "index")
     settings = Settings(index_dir=root / "index", corpus_dir=ROOT / "corpus", models_dir=bundled_settings.models_dir)
     run_ingest([ROOT / "corpus", extra], settings, strict=True)
-    port = free_port()
-    env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir)}
-    log = (root / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, (root / "serve.log").read_text()
-            time.sleep(0.5)
-    yield f"http://127.0.0.1:{port}/"
-    process.terminate()
-    process.wait(timeout=30)
+    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir)}
+    with khub_serving(env, root / "serve.log") as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,15 +8,10 @@ the snapshot. Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
-from test_web import ARTIFACTS, REVIEWER, ROOT, browser, field, free_port  # noqa: F401  (browser is a fixture)
+from test_web import ARTIFACTS, REVIEWER, ROOT, browser, field, free_port, khub_serving  # noqa: F401  (browser is a fixture)
 
 from khub.settings import Settings
 
@@ -33,23 +28,10 @@ def learn_server(tmp_path_factory, bundled_settings):
     shutil.copytree(bundled_settings.index_dir, root / "index")
     settings = Settings(index_dir=root / "index", corpus_dir=ROOT / "corpus", models_dir=bundled_settings.models_dir)
     run_ingest([], settings, rebuild=True, derive=milestone_cache(settings))
-    port = free_port()
-    env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir),
+    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir),
            "KHUB_REVIEW_USER": REVIEWER[0], "KHUB_REVIEW_PASSWORD": REVIEWER[1]}  # a mentor account: review on
-    log = (root / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, (root / "serve.log").read_text()
-            time.sleep(0.5)
-    yield f"http://127.0.0.1:{port}/", settings
-    process.terminate()
-    process.wait(timeout=30)
+    with khub_serving(env, root / "serve.log") as url:
+        yield url, settings
 
 
 def open_learn_tab(page, url: str) -> None:

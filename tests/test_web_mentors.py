@@ -7,15 +7,12 @@ Screenshots go to test-artifacts/.
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
 import time
 
 import pytest
 import test_web
 from khub_cli import khub_cli
-from test_web import ARTIFACTS, ROOT, field, free_port
+from test_web import ARTIFACTS, ROOT, field, khub_serving
 
 from embeddings.pipeline import run_ingest
 from khub.settings import Settings
@@ -36,33 +33,11 @@ def server(tmp_path_factory, models_dir, encoder):
     accounts = MentorAccounts(settings.index_dir / "reviews.sqlite")
     for name, password in MENTORS.items():
         accounts.add(name, password)
-    port = free_port()
-    env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(models_dir),
+    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(models_dir),
            "KHUB_SIGNIN_FREE_ATTEMPTS": "10", "KHUB_SIGNIN_DELAY": str(SIGNIN_DELAY)}
     log_path = root / "serve.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)
-        try:
-            _wait_for_port(port, process, log_path)
-            yield f"http://127.0.0.1:{port}/", settings, log_path
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-
-
-def _wait_for_port(port: int, process: subprocess.Popen, log_path) -> None:
-    import socket
-
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            assert process.poll() is None, log_path.read_text()
-            time.sleep(0.5)
-    raise AssertionError("khub serve did not start")
+    with khub_serving(env, log_path) as url:
+        yield url, settings, log_path
 
 
 def desk(browser, url: str):

@@ -6,16 +6,11 @@ copy, never into the repository. Screenshots of each step go to test-artifacts/.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 import test_web
-from test_web import ARTIFACTS, REVIEWER, ROOT, ask, field, free_port
+from test_web import ARTIFACTS, REVIEWER, ROOT, ask, field, khub_serving
 
 from assistant.paths import milestone_cache
 from embeddings.pipeline import run_ingest
@@ -37,24 +32,10 @@ def server(tmp_path_factory, bundled_settings):
     # rebuild: a fresh snapshot whose manifest names the copy as its source (an update finding the same
     # entries would keep the bundled index's snapshot, and its sources)
     run_ingest([corpus], settings, strict=True, rebuild=True, derive=milestone_cache(settings))
-    port = free_port()
-    env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir),
+    env = {"KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.models_dir),
            "KHUB_CORPUS_DIR": str(corpus), "KHUB_REVIEW_USER": REVIEWER[0], "KHUB_REVIEW_PASSWORD": REVIEWER[1]}
-    log_path = root / "serve.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "khub", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, log_path.read_text()
-            time.sleep(0.5)
-    yield f"http://127.0.0.1:{port}/", settings
-    process.terminate()
-    process.wait(timeout=30)
+    with khub_serving(env, root / "serve.log") as url:
+        yield url, settings
 
 
 def search(page, text: str) -> None:

@@ -26,7 +26,6 @@ from ingest.load import load_corpus
 from ingest.write import entry_file, write_entry, write_text
 from khub.errors import ConfigError
 from khub.settings import Settings
-from ui.live import swap_live_index  # noqa: F401  (the app swaps onto the re-ingest with it)
 from ui.suggestions import Suggestion, SuggestionError, SuggestionStore
 
 MARKDOWN = (".md", ".markdown")

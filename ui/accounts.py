@@ -8,16 +8,15 @@ KHUB_REVIEW_PASSWORD) bootstraps the first account when none exists.
 from __future__ import annotations
 
 import re
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from khub.errors import KhubError
+from ui.sqlite_store import SQLiteStore
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 MIN_PASSWORD = 12  # characters; a passphrase of a few words passes, a dictionary word does not
@@ -51,21 +50,11 @@ class Mentor:
         return self.removed_at is None
 
 
-class MentorAccounts:
+class MentorAccounts(SQLiteStore):
     """Mentor accounts in the review store's SQLite file (its own table)."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as connection:
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(SCHEMA)
+    SCHEMA = SCHEMA
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 30000")
-        connection.row_factory = sqlite3.Row
-        return connection
 
     def add(self, name: str, password: str) -> Mentor:
         """A new account, or a removed one given back with a new password."""

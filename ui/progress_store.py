@@ -7,12 +7,11 @@ progress back. The Learn tab (ui/tabs/learn.py) reads and writes it for a valid 
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
-from pathlib import Path
 
 from ui.learn_progress import LearnProgress
+from ui.sqlite_store import SQLiteStore
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS learn_progress (
@@ -25,20 +24,11 @@ CREATE TABLE IF NOT EXISTS learn_progress (
 """
 
 
-class ProgressStore:
+class ProgressStore(SQLiteStore):
     """Milestones done per account; safe to use from many threads and processes (WAL, busy timeout)."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as connection:
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(SCHEMA)
+    SCHEMA = SCHEMA
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 30000")
-        return connection
 
     def progress(self, account: str) -> LearnProgress:
         """Every milestone ``account`` has marked done."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.answer import Answer
 from khub.errors import KhubError
 from ui.exports import write_csv
+from ui.sqlite_store import SQLiteStore
 
 FILE_NAME = "reviews.sqlite"
 VERDICTS = ("correct", "incorrect", "needs_fix")
@@ -75,22 +76,14 @@ class ReviewError(KhubError):
     """A review action that cannot be done (an unknown answer, an unknown verdict)."""
 
 
-class ReviewStore:
+class ReviewStore(SQLiteStore):
     """Answers, feedback and reviews in one SQLite file; safe to use from many threads and processes."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as connection:
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(SCHEMA)
-            _add_client_column(connection)
+    SCHEMA = SCHEMA
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 30000")
-        connection.row_factory = sqlite3.Row
-        return connection
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        _add_client_column(connection)
+
 
     def _write(self, sql: str, parameters: tuple) -> int:
         with closing(self._connect()) as connection:

@@ -21,6 +21,7 @@ from pathlib import Path
 from khub.errors import KhubError
 from khub.settings import max_entry_bytes
 from ui.exports import write_csv
+from ui.sqlite_store import SQLiteStore
 
 STATUSES = ("pending", "accepted", "rejected")
 MAX_REASON = 2_000  # characters; a reason is a sentence or two, not a second body
@@ -75,21 +76,11 @@ class Suggestion:
 COLUMNS = tuple(field.name for field in fields(Suggestion))
 
 
-class SuggestionStore:
+class SuggestionStore(SQLiteStore):
     """Suggestions in the review store's SQLite file; safe to use from many threads and processes."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as connection:
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(SCHEMA)
+    SCHEMA = SCHEMA
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 30000")
-        connection.row_factory = sqlite3.Row
-        return connection
 
     def _write(self, sql: str, parameters: tuple) -> sqlite3.Cursor:
         with closing(self._connect()) as connection:

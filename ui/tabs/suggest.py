@@ -16,7 +16,8 @@ import gradio as gr
 from assistant.markdown import clean_html
 from ingest.entry import Entry
 from ui import render
-from ui.accept import accept_suggestion, swap_live_index
+from ui.accept import accept_suggestion
+from ui.live import swap_live_index
 from ui.mentor_session import desk_mentor
 from ui.services import Services
 from ui.suggestions import Suggestion, SuggestionError, SuggestionStore

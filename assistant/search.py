@@ -160,10 +160,10 @@ def open_searcher(settings) -> Searcher:
     """Open the live index and the encoder it was built with (one model load for many queries)."""
     from embeddings.encoder import load_encoder, model_id_for
     from embeddings.manifest import REBUILD
-    from embeddings.snapshots import open_store
+    from embeddings.snapshots import store_for
     from khub.errors import IndexMismatchError
 
-    index = open_store(settings.index_dir).open()
+    index = store_for(settings).open()
     backend = index.manifest.backend
     if model_id_for(backend) != index.manifest.model_id:
         raise IndexMismatchError(

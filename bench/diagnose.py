@@ -45,10 +45,10 @@ REAL_CASES = ROOT / "tests" / "traces" / "cases"
 DEV_TRACES = ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl"
 
 
-def run(case_paths: list[Path], index_dir: Path | None, refit: bool) -> dict:
+def run(case_paths: list[Path], index_dir: Path | None, refit: bool, store: str | None = None) -> dict:
     # examining needs no model
     unfitted = Ranker(tuple(0.0 for _ in FEATURES), tuple(0.0 for _ in CONFIDENCE_FEATURES), 0.0, 0.5)
-    diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir), ranker=unfitted)
+    diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir, store=store), ranker=unfitted)
     cases = load_cases(case_paths)
     started = time.perf_counter()
     examined = examine_cases(diagnoser, cases)
@@ -88,9 +88,9 @@ def _misses(found) -> list[dict]:
             or ((not o.case.grades or o.left_out) and o.confident)]
 
 
-def latency(index_dir: Path | None, case_paths: list[Path]) -> dict:
+def latency(index_dir: Path | None, case_paths: list[Path], store: str | None = None) -> dict:
     """Diagnose time per paste with the shipped ranker, fixes included."""
-    diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir))
+    diagnoser = open_diagnoser(Settings.from_env(index_dir=index_dir, store=store))
     times = []
     for case in load_cases(case_paths):
         started = time.perf_counter()
@@ -113,6 +113,23 @@ def _table(title: str, rows: dict[str, dict]) -> None:
         print(f"{name[:33]:<34}{f['in_archive']:>5}{hits}{f['unsure_out']:>6}{out}")
 
 
+def side_by_side(local: dict, other: dict, store: str, as_json: bool) -> None:
+    """Out-of-fold and dev figures on the local store and on ``store``, and the largest difference."""
+    measures = ("hit_at_1", "hit_at_3", "mrr", "unsure_out_share")
+    sets = [name for name in ("out_of_fold", "dev_held_out") if name in local]
+    gaps = {name: {m: round(other[name][m] - local[name][m], 4) for m in measures} for name in sets}
+    if as_json:
+        print(json.dumps({"local": local, store: other, "difference": gaps}, indent=2))
+        return
+    print(f"local store vs {store}")
+    print(f"{'cases':<16}" + "".join(f"{m.replace('_at_', '@'):>22}" for m in measures))
+    for name in sets:
+        print(f"{name:<16}" + "".join(f"{local[name][m]:.3f} {other[name][m]:.3f} {gaps[name][m]:+.3f}".rjust(22)
+                                      for m in measures))
+    worst = max(abs(gap) for row in gaps.values() for gap in row.values())
+    print(f"largest difference: {worst:.4f} (columns: local, {store}, difference)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("cases", nargs="*", type=Path, help="labelled cases (default: tests/traces/cases/)")
@@ -121,10 +138,16 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--latency", action="store_true", help="also time diagnose per paste (shipped ranker)")
+    parser.add_argument("--store", metavar="URI", help="also run on this store (e.g. a milvus-lite PATH.db built "
+                        "with khub ingest --store PATH.db) and print it beside the local store")
     args = parser.parse_args()
     paths = [path for path in (args.cases or [REAL_CASES]) if path.exists()]
     if not paths:
         sys.exit("skipped: no cases found")
+    if args.store:
+        side_by_side(run(paths, args.index_dir, False, "local"), run(paths, args.index_dir, False, args.store),
+                     args.store, args.json)
+        return
     report = run(paths, args.index_dir, args.fit)
     if args.latency:
         report["latency_ms"] = latency(args.index_dir, paths)

@@ -59,8 +59,8 @@ def designs(searcher: Searcher) -> dict:
             "rrf k=60": rrf, "evidence sum (khub)": None}
 
 
-def run(index_dir: Path | None, questions_path: Path) -> dict:
-    searcher = open_searcher(Settings.from_env(index_dir=index_dir))
+def run(index_dir: Path | None, questions_path: Path, store: str | None = None) -> dict:
+    searcher = open_searcher(Settings.from_env(index_dir=index_dir, store=store))
     questions = load_questions(questions_path)
     retrievals = {q.query: searcher.retrieve(q.query) for q in questions}
     results = {}
@@ -104,17 +104,40 @@ def cross_validated(index_dir: Path | None, questions_path: Path, as_json: bool)
     print("weights chosen per fold (lead, bm25):", [(w["lead"], w["bm25"]) for w in report["chosen_weights"]])
 
 
+def side_by_side(local: dict, other: dict, store: str, as_json: bool) -> None:
+    """Each design's figures on the local store and on ``store``, and the largest difference."""
+    measures = ("ndcg_at_10", "recall_at_10", "mrr_at_10", "recall_at_5")
+    gaps = {name: {m: round(other[name]["all"][m] - local[name]["all"][m], 4) for m in measures} for name in local}
+    if as_json:
+        print(json.dumps({"local": local, store: other, "difference": gaps}, indent=2))
+        return
+    print(f"local store vs {store} (all labels)")
+    print(f"{'design':<36}" + "".join(f"{m.replace('_at_', '@'):>22}" for m in measures))
+    for name in local:
+        cells = "".join(f"{local[name]['all'][m]:.3f} {other[name]['all'][m]:.3f} {gaps[name][m]:+.3f}".rjust(22)
+                        for m in measures)
+        print(f"{name:<36}{cells}")
+    print(f"columns: local, {store}, difference; khub's own ranking (evidence sum) differs by at most "
+          f"{max(abs(gap) for gap in gaps['evidence sum (khub)'].values()):.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index-dir", type=Path)
     parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--cv", action="store_true", help="per-kind figures out-of-fold (fusion weights fitted by CV)")
+    parser.add_argument("--store", metavar="URI", help="also run on this store (e.g. a milvus-lite PATH.db built "
+                        "with khub ingest --store PATH.db) and print it beside the local store")
     args = parser.parse_args()
     if not args.questions.is_file():
         sys.exit(f"skipped: no labelled questions at {args.questions} (they live in ../shared)")
     if args.cv:
         cross_validated(args.index_dir, args.questions, args.json)
+        return
+    if args.store:
+        side_by_side(run(args.index_dir, args.questions, "local"), run(args.index_dir, args.questions, args.store),
+                     args.store, args.json)
         return
     results = run(args.index_dir, args.questions)
     if args.json:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -32,6 +33,42 @@ CHUNK_TOKENS = MAX_WORD_PIECES  # the model reads 256 word pieces: a chunk is ne
 CHUNKER = f"sections-v1/{CHUNK_TOKENS}+lead-v2"
 ENCODE_GROUP = 256  # texts per encode call: each group is cached as soon as it is done
 
+class Snapshot(Protocol):
+    """What an update reads from the live snapshot to reuse it: the local ``Index``, or another
+    store's reader (embeddings/milvus_reader.py)."""
+
+    manifest: Manifest
+
+    @property
+    def version(self) -> str: ...
+    def entry_hashes(self) -> dict[str, str]: ...
+    def chunks_of(self, entry_ids: set[str]) -> dict[str, list[Chunk]]: ...
+    def position(self, entry_id: str) -> int | None: ...
+    def chunk_vids(self, pos: int) -> range: ...
+    def chunk_vectors(self, vids: Sequence[int] | np.ndarray) -> np.ndarray: ...
+    def lead_vectors(self, positions: list[int]) -> np.ndarray: ...
+
+
+@dataclass
+class Update:
+    """What a new snapshot must hold, store aside: its chunks and one vector per chunk then per entry
+    lead (``chunks`` None when the live snapshot already holds exactly the entries)."""
+
+    report: BuildReport
+    chunks: list[Chunk] | None = None
+    matrix: np.ndarray | None = None
+
+    @property
+    def chunk_matrix(self) -> np.ndarray:
+        assert self.chunks is not None and self.matrix is not None
+        return self.matrix[: len(self.chunks)]
+
+    @property
+    def lead_matrix(self) -> np.ndarray:
+        assert self.chunks is not None and self.matrix is not None
+        return self.matrix[len(self.chunks):]
+
+
 def update_index(
     root: Path,
     entries: Sequence[Entry],
@@ -48,29 +85,52 @@ def update_index(
     store = IndexStore(root)
     with store.writing():
         previous = _open_live(root)
-        report = _diff(entries, previous.entry_hashes() if previous else {})
-        report.entries = len(entries)
-        reusable = previous if previous and not rebuild and previous.manifest.chunker == CHUNKER else None
-        same_keys = (reusable and reusable.manifest.model_id == plan.model_id
-                     and reusable.manifest.error_keys == KEYS_VERSION)
-        if reusable and same_keys and not (report.added or report.changed or report.removed):
-            report.up_to_date, report.chunks = True, reusable.manifest.chunks
-            report.snapshot = reusable.folder.name
-        else:
-            chunks = _chunks(entries, reusable, report)
-            # A one-chunk entry's lead text is its chunk's: equal texts share one vector, encoded once.
-            texts = [chunk.text for chunk in chunks] + lead_texts(entries, chunks)
-            live = reusable if reusable and reusable.manifest.model_id == plan.model_id else None
-            reused = _live_vectors(live, chunks, entries, report) if live is not None else {}
-            matrix, encoded = _vectors(root, texts, plan, progress, reused)
-            report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
-            report.leads_encoded = len(encoded) - report.chunks_encoded
-            report.snapshot = _write_snapshot(store, entries, chunks, matrix, plan, sources, derive).name
-            report.chunks = len(chunks)
-        if previous:
-            previous.close()
-    report.seconds = time.perf_counter() - started
-    return report
+        try:
+            update = prepare_update(previous, entries, plan, root / CACHE_FILE, rebuild=rebuild, progress=progress)
+            if update.chunks is not None:
+                update.report.snapshot = _write_snapshot(store, entries, update, plan, sources, derive).name
+        finally:
+            if previous:
+                previous.close()
+    update.report.seconds = time.perf_counter() - started
+    return update.report
+
+
+def prepare_update(previous: Snapshot | None, entries: Sequence[Entry], plan: BuildPlan, cache_path: Path, *,
+                   rebuild: bool = False, progress: Progress | None = None) -> Update:
+    """Diff ``entries`` against the live snapshot and make every vector a new one needs: reused from
+    that snapshot or the vector cache when the text was seen before, else encoded now."""
+    report = _diff(entries, previous.entry_hashes() if previous else {})
+    report.entries = len(entries)
+    reusable = previous if previous and not rebuild and previous.manifest.chunker == CHUNKER else None
+    same_keys = (reusable and reusable.manifest.model_id == plan.model_id
+                 and reusable.manifest.error_keys == KEYS_VERSION)
+    if reusable and same_keys and not (report.added or report.changed or report.removed):
+        report.up_to_date, report.chunks = True, reusable.manifest.chunks
+        report.snapshot = reusable.version
+        return Update(report)
+    chunks = _chunks(entries, reusable, report)
+    # A one-chunk entry's lead text is its chunk's: equal texts share one vector, encoded once.
+    texts = [chunk.text for chunk in chunks] + lead_texts(entries, chunks)
+    live = reusable if reusable and reusable.manifest.model_id == plan.model_id else None
+    reused = _live_vectors(live, chunks, entries, report) if live is not None else {}
+    matrix, encoded = _vectors(cache_path, texts, plan, progress, reused)
+    report.chunks_encoded = len({chunk.text_hash for chunk in chunks} & encoded)
+    report.leads_encoded = len(encoded) - report.chunks_encoded
+    report.chunks = len(chunks)
+    return Update(report, chunks, matrix)
+
+
+def new_manifest(entries: Sequence[Entry], update: Update, plan: BuildPlan, sources: Sequence[str],
+                 vector_index: str) -> Manifest:
+    """The facts of a new snapshot holding ``update``."""
+    return Manifest(
+        format_version=FORMAT_VERSION, model=MODEL_NAME, model_id=plan.model_id, backend=plan.backend,
+        dimension=DIMENSION, normalized=True, vector_index=vector_index, chunker=CHUNKER,
+        error_keys=KEYS_VERSION, corpus_hash=corpus_hash(entries), entries=len(entries),
+        chunks=len(update.chunks or ()), built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        sources=tuple(sources),
+    )
 
 
 def _open_live(root: Path) -> Index | None:
@@ -95,7 +155,7 @@ def _diff(entries: Sequence[Entry], before: dict[str, str]) -> BuildReport:
     return report
 
 
-def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildReport) -> list[Chunk]:
+def _chunks(entries: Sequence[Entry], previous: Snapshot | None, report: BuildReport) -> list[Chunk]:
     """Chunk new and changed entries; take unchanged entries' chunks from a compatible live snapshot."""
     reusable: dict[str, list[Chunk]] = {}
     if previous:
@@ -107,7 +167,7 @@ def _chunks(entries: Sequence[Entry], previous: Index | None, report: BuildRepor
     return chunks
 
 
-def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry],
+def _live_vectors(live: Snapshot, chunks: Sequence[Chunk], entries: Sequence[Entry],
                   report: BuildReport) -> dict[str, np.ndarray]:
     """Vectors the live snapshot (same model) holds for unchanged entries, by text hash: their chunks
     (taken from that snapshot, in its order) and their leads (made from the entry's content alone, by
@@ -126,11 +186,11 @@ def _live_vectors(live: Index, chunks: Sequence[Chunk], entries: Sequence[Entry]
     return found
 
 
-def _vectors(root: Path, texts: list[str], plan: BuildPlan, progress: Progress | None,
+def _vectors(cache_path: Path, texts: list[str], plan: BuildPlan, progress: Progress | None,
              reused: dict[str, np.ndarray]) -> tuple[np.ndarray, set[str]]:
     """One vector per text: reused from the live snapshot or the cache when the text was seen before,
     else encoded now; also the hashes of the texts that had to be encoded."""
-    cache = VectorCache(root / CACHE_FILE, plan.model_id, DIMENSION)
+    cache = VectorCache(cache_path, plan.model_id, DIMENSION)
     try:
         hashes = [text_hash(text) for text in texts]
         known = dict(reused)
@@ -178,20 +238,14 @@ def encode_here(load: Callable[[], Encoder]) -> EncodeGroups:
     return encode
 
 
-def _write_snapshot(store: IndexStore, entries: Sequence[Entry], chunks: list[Chunk], matrix: np.ndarray,
-                    plan: BuildPlan, sources: Sequence[str], derive: Derive | None = None) -> Path:
+def _write_snapshot(store: IndexStore, entries: Sequence[Entry], update: Update, plan: BuildPlan,
+                    sources: Sequence[str], derive: Derive | None = None) -> Path:
+    assert update.chunks is not None
     build = store.new_build()
-    database.write_database(build / database.FILE_NAME, entries, chunks)
-    chunk_matrix, lead_matrix = matrix[: len(chunks)], matrix[len(chunks):]
-    vectors.save_vector_index(vectors.build_vector_index(chunk_matrix), build / vectors.CHUNKS_FILE)
-    vectors.save_vector_index(vectors.build_vector_index(lead_matrix), build / vectors.LEADS_FILE)
-    Manifest(
-        format_version=FORMAT_VERSION, model=MODEL_NAME, model_id=plan.model_id, backend=plan.backend,
-        dimension=DIMENSION, normalized=True, vector_index=vectors.index_type(len(chunks)), chunker=CHUNKER,
-        error_keys=KEYS_VERSION,
-        corpus_hash=corpus_hash(entries), entries=len(entries), chunks=len(chunks),
-        built_at=datetime.now(UTC).isoformat(timespec="seconds"), sources=tuple(sources),
-    ).write(build)
+    database.write_database(build / database.FILE_NAME, entries, update.chunks)
+    vectors.save_vector_index(vectors.build_vector_index(update.chunk_matrix), build / vectors.CHUNKS_FILE)
+    vectors.save_vector_index(vectors.build_vector_index(update.lead_matrix), build / vectors.LEADS_FILE)
+    new_manifest(entries, update, plan, sources, vectors.index_type(len(update.chunks))).write(build)
     if derive is not None:
         _write_derived(build, derive)
     return store.publish(build)

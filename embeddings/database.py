@@ -104,21 +104,30 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
 
 
 def _write_error_keys(connection: sqlite3.Connection, entries: Sequence[Entry]) -> None:
-    """Key every error entry once, at ingest: the messages it states as templates, its codes,
-    ecosystems, tags and error type, and whether the hub wrote it (no outside source)."""
+    """Key every error entry once, at ingest (see ``error_key``)."""
     for pos, entry in enumerate(entries):
         if not entry.error_message:
             continue
-        error_type = entry.extra.get("error_type")
-        messages = stated_messages(entry.error_message, entry.message_variants, error_type, entry.body)
+        key = error_key(entry)
         connection.executemany("INSERT INTO error_messages VALUES (?,?,?)",
-                               ((pos, message, message_template(message)) for message in messages))
-        codes = entry_codes(error_type, messages)
-        ecosystems = ecosystems_of(entry.languages, entry.tags)
-        tags = sorted({name.lower() for name in (*entry.languages, *entry.tags)})
+                               ((pos, message, template) for message, template in key["messages"]))
         connection.execute("INSERT INTO error_entries VALUES (?,?,?,?,?,?)",
-                           (pos, json.dumps(sorted(codes)), json.dumps(sorted(ecosystems)), json.dumps(tags),
-                            error_type, int(not entry.extra.get("source"))))
+                           (pos, json.dumps(key["codes"]), json.dumps(key["ecosystems"]), json.dumps(key["tags"]),
+                            key["error_type"], int(key["curated"])))
+
+
+def error_key(entry: Entry) -> dict:
+    """An error entry's keys for diagnosis: the messages it states, each with its template, its codes,
+    ecosystems, tags and error type, and whether the hub wrote it (no outside source)."""
+    error_type = entry.extra.get("error_type")
+    messages = stated_messages(entry.error_message or "", entry.message_variants, error_type, entry.body)
+    return {
+        "messages": [[message, message_template(message)] for message in messages],
+        "codes": sorted(entry_codes(error_type, messages)),
+        "ecosystems": sorted(ecosystems_of(entry.languages, entry.tags)),
+        "tags": sorted({name.lower() for name in (*entry.languages, *entry.tags)}),
+        "error_type": error_type, "curated": not entry.extra.get("source"),
+    }
 
 
 def error_rows(connection: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
@@ -140,11 +149,16 @@ def entry_ecosystems(connection: sqlite3.Connection) -> dict[int, set[str]]:
 
 
 def _entry_row(pos: int, entry: Entry) -> tuple:
-    return (
-        pos, entry.id, entry.kind, entry.title, entry.body, json.dumps(entry.languages), entry.level,
+    return (pos, *entry_record(entry))
+
+
+def entry_record(entry: Entry) -> list:
+    """An entries row without its pos: everything ``entry_from_row`` needs to rebuild the entry."""
+    return [
+        entry.id, entry.kind, entry.title, entry.body, json.dumps(entry.languages), entry.level,
         json.dumps(entry.tags), entry.error_message, json.dumps(entry.message_variants),
         json.dumps(entry.extra, default=str, ensure_ascii=False), entry.origin, entry.content_hash,
-    )
+    ]
 
 
 def entry_from_row(row: Sequence) -> Entry:

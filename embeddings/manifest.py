@@ -41,19 +41,28 @@ class Manifest:
         """Read and check the manifest of the snapshot in ``folder``."""
         path = folder / FILE_NAME
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise IndexUnavailableError(f"{path} is missing, so the index cannot be trusted; {REBUILD}") from exc
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise IndexUnavailableError(f"{path} is damaged ({exc}); {REBUILD}") from exc
+        return cls.parse(text, str(path), folder)
+
+    @classmethod
+    def parse(cls, text: str, where: str, snapshot: object = None) -> Manifest:
+        """Check a manifest's text, read from ``where`` (a file, or another store's record)."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise IndexUnavailableError(f"{where} is damaged ({exc}); {REBUILD}") from exc
         if data.get("format_version") != FORMAT_VERSION:
             raise IndexMismatchError(
-                f"the index at {folder} has format version {data.get('format_version')}, "
+                f"the index at {snapshot or where} has format version {data.get('format_version')}, "
                 f"this khub reads version {FORMAT_VERSION}; {REBUILD}"
             )
         known = {field.name for field in fields(cls)}
         missing = known - set(data) - {"sources"}
         if missing:
-            raise IndexUnavailableError(f"{path} lacks {', '.join(sorted(missing))}; {REBUILD}")
+            raise IndexUnavailableError(f"{where} lacks {', '.join(sorted(missing))}; {REBUILD}")
         data["sources"] = tuple(data.get("sources", ()))
         return cls(**{key: value for key, value in data.items() if key in known})

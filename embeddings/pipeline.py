@@ -11,7 +11,7 @@ from pathlib import Path
 
 from embeddings.build import BuildReport, Progress, plan_for
 from embeddings.history import record_ingest
-from embeddings.snapshots import open_store
+from embeddings.snapshots import store_for
 from embeddings.storage import Derive
 from ingest.load import Corpus, load_corpus
 from khub.errors import CorpusError
@@ -37,7 +37,7 @@ def run_ingest(paths: Sequence[Path], settings: Settings, *, strict: bool = Fals
         found = f"{len(corpus.files)} file(s), all rejected" if corpus.files else "no .md, .jsonl or .csv files"
         raise CorpusError(f"no valid entries in {', '.join(map(str, paths))} ({found}); "
                           "the index was left as it was. See corpus/README.md for the entry format.")
-    report = open_store(settings.index_dir).update(corpus.entries, plan_for(settings), rebuild=rebuild,
+    report = store_for(settings).update(corpus.entries, plan_for(settings), rebuild=rebuild,
                                                   sources=[str(path) for path in paths], progress=progress,
                                                   derive=derive)
     report.seconds = time.perf_counter() - started  # reading and validating count too

@@ -14,6 +14,7 @@ from embeddings.index import Index, open_index
 from embeddings.storage import BuildPlan, BuildReport, Derive, Progress, Store
 from embeddings.store import IndexStore
 from ingest.entry import Entry
+from khub.settings import Settings
 
 
 class LocalStore:
@@ -39,5 +40,16 @@ class LocalStore:
 
 
 def open_store(index_dir: Path) -> Store:
-    """The store the settings name. Today always the local snapshots under ``index_dir``."""
+    """The local snapshots under ``index_dir``."""
     return LocalStore(index_dir)
+
+
+def store_for(settings: Settings) -> Store:
+    """The store the settings name (KHUB_STORE, ``--store``): the local snapshots under the index folder,
+    or Milvus, embedded from a .db file or on a server (embeddings/milvus_store.py)."""
+    if settings.store == "local":
+        return LocalStore(settings.index_dir)
+    from embeddings.milvus_store import MilvusStore  # pymilvus is an optional dependency
+
+    token = settings.milvus_token.get_secret_value() if settings.milvus_token else None
+    return MilvusStore(settings.store, settings.index_dir, token=token)

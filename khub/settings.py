@@ -108,6 +108,10 @@ class Settings(FromEnvironment):
     encoder: str = DEFAULT_ENCODER
     threads: PositiveInt | None = None
     ray: str | None = None  # KHUB_RAY: embed on Ray, "local" (started here) or a cluster address
+    # KHUB_STORE: where the index lives: "local" (snapshots under index_dir), a milvus-lite file ending
+    # in .db, or a Milvus server's http(s)://host:port (its token in KHUB_MILVUS_TOKEN).
+    store: str = "local"
+    milvus_token: SecretStr | None = None
     models_dir: Path | None = None
     model: str = "extractive"  # or "local" (SmolLM2 in-process), or any litellm model string
     api_base: str | None = None
@@ -134,6 +138,17 @@ class Settings(FromEnvironment):
     @classmethod
     def _expand_home(cls, path: Path) -> Path:
         return path.expanduser()
+
+    @field_validator("store")
+    @classmethod
+    def _store_uri(cls, uri: str) -> str:
+        uri = uri.strip()
+        if uri == "local" or uri.startswith(("http://", "https://")):
+            return uri
+        if uri.endswith(".db"):
+            return str(Path(uri).expanduser().resolve())
+        raise ValueError("must be local, a milvus-lite file ending in .db (e.g. index/khub.db), "
+                         "or a Milvus server such as http://localhost:19530")
 
     @field_validator("fallback_models", "trusted_proxies", mode="before")
     @classmethod

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from assistant.paths import milestone_cache
 from embeddings.pipeline import IngestResult, run_ingest
-from embeddings.snapshots import open_store
+from embeddings.snapshots import store_for
 from ingest.entry import Entry
 from ingest.load import load_corpus
 from ingest.write import entry_file, write_entry, write_text
@@ -83,7 +83,7 @@ def _apply(suggestion: Suggestion, accepted: Sequence[Path], settings: Settings)
 
 def live_sources(settings: Settings) -> list[Path]:
     """The files and folders the live index was built from (the corpus folder for an older index)."""
-    index = open_store(settings.index_dir).open()
+    index = store_for(settings).open()
     try:
         sources = index.manifest.sources
     finally:

@@ -18,7 +18,7 @@ from assistant.answer import Assistant
 from assistant.diagnose import Diagnoser
 from assistant.refusal import ScoreFloor
 from assistant.search import Searcher
-from embeddings.snapshots import open_store
+from embeddings.snapshots import store_for
 from khub.errors import IndexMismatchError
 from khub.settings import Settings
 from ui.services import Services
@@ -43,9 +43,9 @@ def swap_live_index(services: Services, settings: Settings) -> bool:
     """
     with SWAPPING:
         old = services.searcher
-        if open_store(settings.index_dir).live_version() == old.index.version:
+        if store_for(settings).live_version() == old.index.version:
             return False
-        index = open_store(settings.index_dir).open()
+        index = store_for(settings).open()
         if index.manifest.model_id != old.index.manifest.model_id:
             index.close()
             raise IndexMismatchError(
@@ -79,7 +79,7 @@ class LiveIndexFollower:
     def check(self) -> bool:
         """Serve the live snapshot if it is new and opens; True when the app swapped onto it."""
         try:
-            live = open_store(self.settings.index_dir).live_version()
+            live = store_for(self.settings).live_version()
         except OSError as exc:  # logged once; the next polls try again quietly
             if not self._pointer_unreadable:
                 log.warning("cannot read which index snapshot is live at %s (%s); the app keeps serving %s",

@@ -13,6 +13,19 @@ index_dir_option = click.option(
     "--index-dir", type=click.Path(file_okay=False, path_type=Path), envvar="KHUB_INDEX_DIR",
     help="Index folder (default: index/ in the project; env KHUB_INDEX_DIR).",
 )
+
+
+def _remember_store(context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    if value:
+        context.meta["khub.store"] = value
+    return value
+
+
+store_option = click.option(
+    "--store", metavar="URI", expose_value=False, callback=_remember_store,
+    help="Where the index lives: local (default: snapshots in the index folder), a milvus-lite file "
+         "PATH.db, or a Milvus server http(s)://host:port (token in KHUB_MILVUS_TOKEN); env KHUB_STORE.",
+)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")
 kind_option = click.option("--kind", type=click.Choice(KINDS), help="Only entries of this kind.")
 language_option = click.option("--language", help="Only entries in this language (e.g. python, php, rust).")
@@ -22,8 +35,10 @@ top_k_option = click.option("--top-k", "-k", type=click.IntRange(1, 1000), defau
 
 
 def settings_from(index_dir: Path | None) -> Settings:
-    """Settings from the environment, with the command line's --index-dir on top."""
-    return Settings.from_env(index_dir=index_dir)
+    """Settings from the environment, with the command line's --index-dir and --store on top."""
+    context = click.get_current_context(silent=True)
+    store = context.find_root().meta.get("khub.store") if context else None
+    return Settings.from_env(index_dir=index_dir, store=store)
 
 
 def review_db(settings: Settings) -> Path:

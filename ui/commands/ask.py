@@ -10,7 +10,15 @@ import click
 from assistant.answer import EXTRACTIVE, Answer, Assistant, open_assistant
 from embeddings.query import Filters
 from ui.commands.batch import run_batch
-from ui.options import index_dir_option, json_option, kind_option, language_option, level_option, settings_from
+from ui.options import (
+    index_dir_option,
+    json_option,
+    kind_option,
+    language_option,
+    level_option,
+    settings_from,
+    store_option,
+)
 
 HOW_TO_CONFIGURE = ("for a language model, set KHUB_MODEL=local (SmolLM2-135M, in-process) or any litellm model, "
                     "e.g. KHUB_MODEL=openai/gpt-4o-mini with OPENAI_API_KEY set, or KHUB_MODEL=ollama/llama3.1")
@@ -27,6 +35,7 @@ HOW_TO_CONFIGURE = ("for a language model, set KHUB_MODEL=local (SmolLM2-135M, i
 @language_option
 @level_option
 @index_dir_option
+@store_option
 @json_option
 def ask_command(question: str | None, model: str | None, show_context: bool, batch, kind, language, level,
                 index_dir: Path | None, as_json: bool) -> None:

@@ -12,7 +12,7 @@ import click
 from assistant.diagnose import Diagnoser, Diagnosis, PasteError, open_diagnoser
 from assistant.diagnose.fix import Fix
 from ui.commands.batch import run_batch
-from ui.options import index_dir_option, json_option, settings_from
+from ui.options import index_dir_option, json_option, settings_from, store_option
 
 
 @click.command("diagnose")
@@ -21,6 +21,7 @@ from ui.options import index_dir_option, json_option, settings_from
               help='Read JSON lines {"id", "text"} from FILE ("-" for stdin); print one JSON line per input.')
 @click.option("--top-k", "-k", type=click.IntRange(1, 50), default=5, show_default=True, help="How many entries.")
 @index_dir_option
+@store_option
 @json_option
 def diagnose_command(source, batch, top_k: int, index_dir: Path | None, as_json: bool) -> None:
     """Find the archive entry that explains pasted error output: root cause, fix, and where it happened.

@@ -22,7 +22,7 @@ from assistant.evaluate import (
 from assistant.search import open_searcher
 from khub.errors import EvaluationError
 from khub.settings import PROJECT_ROOT
-from ui.options import index_dir_option, json_option, settings_from
+from ui.options import index_dir_option, json_option, settings_from, store_option
 
 DEV_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "questions.jsonl"
 DEV_TRACES = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl"
@@ -32,6 +32,7 @@ DEV_TRACES = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "traces.jsonl"
 @click.option("--questions", type=click.Path(dir_okay=False, path_type=Path),
               help=f"Labelled questions (JSON lines). Default: {DEV_QUESTIONS}")
 @index_dir_option
+@store_option
 @click.option("--traces", type=click.Path(dir_okay=False, path_type=Path),
               help=f"Score diagnosis instead, on labelled error output (JSON lines). Dev set: {DEV_TRACES}")
 @click.option("--show-misses", is_flag=True, help="List the questions or traces that were missed.")

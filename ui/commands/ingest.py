@@ -10,12 +10,13 @@ from tqdm import tqdm
 
 from assistant.paths import milestone_cache
 from embeddings.pipeline import IngestResult, run_ingest
-from ui.options import index_dir_option, json_option, settings_from
+from ui.options import index_dir_option, json_option, settings_from, store_option
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @index_dir_option
+@store_option
 @click.option("--rebuild", is_flag=True, help="Build a fresh index instead of updating the live one "
               "(vectors already computed for unchanged text are still reused).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad entry instead of skipping it.")
@@ -42,6 +43,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
       khub ingest --watch
       khub ingest --ray                 # embed on a Ray started here
       khub ingest --ray head-node:6379  # or on a Ray cluster
+      khub ingest --store index/khub.db # into Milvus (milvus-lite, embedded; or --store http://host:19530)
     """
     settings = settings_from(index_dir)
     if ray and ray != "local" and Path(ray).exists():  # `--ray corpus`: click took the path for the address
@@ -55,7 +57,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
     if as_json:
         click.echo(json.dumps(_summary(result, settings.index_dir), indent=2))
     else:
-        _print_summary(result, settings.index_dir)
+        _print_summary(result, settings.index_dir if settings.store == "local" else f"Milvus at {settings.store}")
     if watch:
         from ui.commands.watch import watch_archive
 
@@ -102,7 +104,7 @@ def _summary(result: IngestResult, index_dir: Path) -> dict:
     }
 
 
-def _print_summary(result: IngestResult, index_dir: Path) -> None:
+def _print_summary(result: IngestResult, index_dir: Path | str) -> None:
     report, corpus = result.report, result.corpus
     for problem in corpus.problems:
         click.secho(f"skipped {problem}", fg="yellow", err=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from embeddings.history import FILE_NAME, Change, HistoryError, IngestHistory, WhatsNew, parse_since
-from embeddings.snapshots import open_store
+from embeddings.snapshots import store_for
 from khub.errors import IndexUnavailableError
 from ui.options import index_dir_option, json_option, settings_from
 
@@ -45,7 +45,7 @@ def new_command(since: datetime | None, limit: int, index_dir: Path | None, as_j
     """
     settings = settings_from(index_dir)
     history = IngestHistory(settings.index_dir / FILE_NAME)
-    if not history.exists() and not open_store(settings.index_dir).exists():
+    if not history.exists() and not store_for(settings).exists():
         raise IndexUnavailableError(f"no index at {settings.index_dir}, so nothing is new yet; build it with: "
                                     "khub ingest")
     found = history.whats_new(since, limit=limit)

@@ -10,12 +10,13 @@ import click
 
 from assistant.paths import ENTRIES_PER_MILESTONE, LearningPath, learning_path, path_ids
 from assistant.search import open_searcher
-from ui.options import index_dir_option, json_option, settings_from
+from ui.options import index_dir_option, json_option, settings_from, store_option
 
 
 @click.command("path")
 @click.argument("path_id", required=False)
 @index_dir_option
+@store_option
 @json_option
 def path_command(path_id: str | None, index_dir: Path | None, as_json: bool) -> None:
     """List the learning paths, or show PATH_ID milestone by milestone.

@@ -18,6 +18,7 @@ from ui.options import (
     language_option,
     level_option,
     settings_from,
+    store_option,
     top_k_option,
 )
 
@@ -31,6 +32,7 @@ from ui.options import (
 @click.option("--batch", type=click.File("r", encoding="utf-8"),
               help='Read JSON lines {"id", "query"} from FILE ("-" for stdin); print one JSON line per input.')
 @index_dir_option
+@store_option
 @json_option
 def search_command(query: str | None, kind: str | None, language: str | None, level: str | None, top_k: int,
                    batch, index_dir: Path | None, as_json: bool) -> None:

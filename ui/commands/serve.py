@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from embeddings.snapshots import open_store
+from embeddings.snapshots import store_for
 from khub.errors import ConfigError
 from khub.settings import Settings
 from ui.commands.ingest import ProgressBar
-from ui.options import index_dir_option, settings_from
+from ui.options import index_dir_option, settings_from, store_option
 
 
 @click.command("serve")
@@ -19,6 +19,7 @@ from ui.options import index_dir_option, settings_from
 @click.option("--port", default=7860, show_default=True, type=click.IntRange(0, 65535), envvar="KHUB_PORT",
               help="Port to listen on (env KHUB_PORT).")
 @index_dir_option
+@store_option
 def serve_command(host: str, port: int, index_dir: Path | None) -> None:
     """Serve the web app: chat with cited sources, paste-an-error, instant search, mentor review.
 
@@ -36,7 +37,7 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
       KHUB_TRUSTED_PROXIES=10.0.0.5 khub serve --host 0.0.0.0
     """
     settings = settings_from(index_dir)
-    if not open_store(settings.index_dir).exists():
+    if not store_for(settings).exists():
         _build_first_index(settings)
     from ui.server import open_services, serve
 

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import click
 
-from embeddings.snapshots import open_store
-from ui.options import index_dir_option, json_option, settings_from
+from embeddings.snapshots import store_for
+from ui.options import index_dir_option, json_option, settings_from, store_option
 
 
 @click.command("show")
 @click.argument("entry_id")
 @index_dir_option
+@store_option
 @json_option
 def show_command(entry_id: str, index_dir: Path | None, as_json: bool) -> None:
     """Print the whole entry ENTRY_ID, as search and diagnose results name it.
@@ -25,7 +26,7 @@ def show_command(entry_id: str, index_dir: Path | None, as_json: bool) -> None:
       khub show error/fk-insert-order
       khub show rustc/E0382 --json
     """
-    index = open_store(settings_from(index_dir).index_dir).open()
+    index = store_for(settings_from(index_dir)).open()
     entry = index.entry(entry_id)
     if entry is None:
         close = difflib.get_close_matches(entry_id, index.entry_ids, n=3)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Self
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, PositiveFloat, PositiveInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, SettingsConfigDict
@@ -22,6 +25,12 @@ DEFAULT_LLM_TIMEOUT = 60.0  # seconds a model may take to answer
 # The longest entry of the public archive is 73 kB; one of megabytes is a pasted log or a dump,
 # which would take minutes to embed and crowd every search. KHUB_MAX_ENTRY_BYTES raises the limit.
 MAX_ENTRY_BYTES = 1_000_000
+
+# KHUB_REVIEW_DB: a SQLite file (the default) or one of these (PostgreSQL through psycopg 3).
+DATABASE_SCHEMES = ("postgresql", "postgresql+psycopg")
+DATABASE_EXAMPLE = "postgresql://USER:PASSWORD@HOST:5432/DATABASE"
+PASSWORD_PARAMETER = re.compile(r"(\bpassword=)[^&]*", re.I)
+MASK = "***"
 
 # What a bad value is told, after "KHUB_<NAME>='<value>' ".
 PROBLEMS = {
@@ -92,9 +101,55 @@ class _Environment(EnvSettingsSource):
 def _config_error(error: ValidationError) -> ConfigError:
     """The first problem as one line naming the variable, the value and an example, never a traceback."""
     first = error.errors()[0]
-    field = str(first["loc"][0])
-    problem = PROBLEMS.get(field, f"is not usable: {first['msg']}")
-    return ConfigError(f"{ENV_PREFIX}{field.upper()}={first['input']!r} {problem}")
+    name = str(first["loc"][0])
+    reason = first.get("ctx", {}).get("error") or first["msg"]  # a validator's own words, without "Value error, "
+    problem = PROBLEMS.get(name, f"is not usable: {reason}")
+    shown = mask_password(str(first["input"])) if name == "review_db" else first["input"]
+    return ConfigError(f"{ENV_PREFIX}{name.upper()}={shown!r} {problem}")
+
+
+@dataclass(frozen=True)
+class DatabaseUrl:
+    """A PostgreSQL server's URL (KHUB_REVIEW_DB): shown, logged and repr'd with its password masked."""
+
+    url: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return mask_password(self.url)
+
+    def __repr__(self) -> str:
+        return f"DatabaseUrl({str(self)!r})"
+
+
+def mask_password(url: str) -> str:
+    """``url`` with the password of its user part, and any password= parameter, shown as ***."""
+    scheme, separator, rest = url.partition("://")
+    head, question_mark, query = rest.partition("?")
+    user, at, host = head.rpartition("@")
+    if ":" in user:
+        user = user.split(":", 1)[0] + ":" + MASK
+    query = PASSWORD_PARAMETER.sub(r"\g<1>" + MASK, query)
+    return f"{scheme}{separator}{user}{at}{host}{question_mark}{query}"
+
+
+def review_database(value: str | Path | DatabaseUrl) -> Path | DatabaseUrl:
+    """KHUB_REVIEW_DB as a SQLite file's path or a PostgreSQL URL; a ValueError says what is wrong with a URL."""
+    if isinstance(value, DatabaseUrl):
+        return value
+    if isinstance(value, Path) or "://" not in value:
+        return Path(value).expanduser()
+    scheme = value.partition("://")[0]
+    if scheme not in DATABASE_SCHEMES:
+        raise ValueError(f"{scheme}:// is not a database khub can use; give a file path (SQLite) or a "
+                         f"PostgreSQL URL, {DATABASE_EXAMPLE}")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (parsed on access: a port that is not a number raises here)
+    except ValueError as error:
+        raise ValueError(f"the URL cannot be read ({error}); write it as {DATABASE_EXAMPLE}") from None
+    if not parts.path.strip("/"):
+        raise ValueError(f"the URL names no database; end it with /DATABASE, as in {DATABASE_EXAMPLE}")
+    return DatabaseUrl(value)
 
 
 class Settings(FromEnvironment):
@@ -118,7 +173,8 @@ class Settings(FromEnvironment):
     fallback_models: Annotated[tuple[str, ...], NoDecode] = ()  # KHUB_FALLBACK_MODELS: comma-separated, not JSON
     llm_timeout: PositiveFloat = DEFAULT_LLM_TIMEOUT
     refuse_below: float | None = None  # a plain search-score floor instead of the fitted refusal decision
-    review_db: Path | None = None  # the mentors' review store (default: <index dir>/reviews.sqlite)
+    # The mentors' review store: a SQLite file (default: <index dir>/reviews.sqlite) or a postgresql:// URL.
+    review_db: Annotated[Path | DatabaseUrl | None, NoDecode] = None
     review_user: str | None = None  # the mentors' login, with review_password; see review_login()
     review_password: SecretStr | None = None
     # Opening it to the internet (README: Deploying on the internet).
@@ -149,6 +205,11 @@ class Settings(FromEnvironment):
             return str(Path(uri).expanduser().resolve())
         raise ValueError("must be local, a milvus-lite file ending in .db (e.g. index/khub.db), "
                          "or a Milvus server such as http://localhost:19530")
+
+    @field_validator("review_db", mode="before")
+    @classmethod
+    def _review_database(cls, value: Any) -> Any:
+        return None if value is None else review_database(value)
 
     @field_validator("fallback_models", "trusted_proxies", mode="before")
     @classmethod

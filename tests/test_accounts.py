@@ -6,6 +6,7 @@ import csv
 import json
 import sqlite3
 
+import postgres_server
 import pytest
 from khub_cli import khub_cli
 
@@ -15,6 +16,8 @@ from ui.client_limits import ClientLimits, LimitExceeded, LimitSettings
 from ui.throttle import SignInThrottle, TooManyAttempts
 
 PASSWORD = "correct-horse-battery-staple"
+# These run on a SQLite file and on a fresh PostgreSQL database (skipped without a server: tests/postgres_server.py).
+review_database = pytest.fixture(params=postgres_server.BACKENDS)(postgres_server.review_database)
 
 
 def test_passwords_are_stored_as_argon2_hashes_and_a_removed_mentor_cannot_sign_in(tmp_path):
@@ -31,8 +34,8 @@ def test_passwords_are_stored_as_argon2_hashes_and_a_removed_mentor_cannot_sign_
     assert [m.name for m in accounts.list(include_removed=True)] == ["ana", "bo"]  # kept, with its name
 
 
-def test_account_mistakes_say_what_to_do(tmp_path):
-    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+def test_account_mistakes_say_what_to_do(review_database):
+    accounts = MentorAccounts(review_database)
     with pytest.raises(AccountError, match="at least 12"):
         accounts.add("ana", "short")
     with pytest.raises(AccountError, match="not usable"):
@@ -44,8 +47,8 @@ def test_account_mistakes_say_what_to_do(tmp_path):
         accounts.remove("bo")
 
 
-def test_the_environment_pair_bootstraps_only_the_first_account(tmp_path):
-    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+def test_the_environment_pair_bootstraps_only_the_first_account(review_database):
+    accounts = MentorAccounts(review_database)
     assert accounts.bootstrap(("mentor", PASSWORD)) and accounts.verify("mentor", PASSWORD)
     accounts.remove("mentor")
     assert not accounts.bootstrap(("mentor", PASSWORD))  # a removed bootstrap account stays removed
@@ -128,11 +131,11 @@ def test_khub_mentor_add_list_remove(tmp_path):
     assert PASSWORD not in (tmp_path / "index" / "reviews.sqlite").read_bytes().decode("latin-1")
 
 
-def test_a_session_ends_after_its_time_and_when_its_account_is_removed(tmp_path):
+def test_a_session_ends_after_its_time_and_when_its_account_is_removed(review_database):
     from ui.mentor_session import MentorGate, SignInRefused
 
     clock = Clock()
-    accounts = MentorAccounts(tmp_path / "reviews.sqlite")
+    accounts = MentorAccounts(review_database)
     accounts.add("ana", PASSWORD)
     accounts.add("bo", "another long passphrase")
     gate = MentorGate(accounts, SignInThrottle(clock=clock), session_minutes=30, clock=clock)

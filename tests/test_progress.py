@@ -3,7 +3,9 @@ database beside the accounts and answers, and whose progress the Learn tab shows
 
 from __future__ import annotations
 
-import sqlite3
+import postgres_server
+import pytest
+from sqlalchemy import text
 
 from ui.accounts import MentorAccounts
 from ui.learn_progress import LearnProgress
@@ -11,15 +13,22 @@ from ui.progress_store import ProgressStore
 from ui.reviews import ReviewStore
 
 PASSWORD = "correct-horse-battery-staple"
+# Each test runs on a SQLite file and on a fresh PostgreSQL database (skipped without one: tests/postgres_server.py).
+review_database = pytest.fixture(params=postgres_server.BACKENDS)(postgres_server.review_database)
 
 
-def rows(path) -> list[tuple]:
-    with sqlite3.connect(path) as connection:
-        return connection.execute("SELECT account, path_id, n FROM learn_progress ORDER BY 1, 2, 3").fetchall()
+def query(database, sql: str) -> list[tuple]:
+    """Rows read straight from the table, past the store's methods."""
+    with ProgressStore(database).database.reading() as connection:
+        return [tuple(row) for row in connection.execute(text(sql))]
 
 
-def test_marks_round_trip_per_account_and_unmarking_deletes_the_row(tmp_path):
-    database = tmp_path / "reviews.sqlite"
+def rows(database) -> list[tuple]:
+    return query(database, "SELECT account, path_id, n FROM learn_progress ORDER BY 1, 2, 3")
+
+
+def test_marks_round_trip_per_account_and_unmarking_deletes_the_row(review_database):
+    database = review_database
     ReviewStore(database)  # the same file as the review store and the accounts, each its own table
     MentorAccounts(database).add("ana", PASSWORD)
     store = ProgressStore(database)
@@ -36,23 +45,22 @@ def test_marks_round_trip_per_account_and_unmarking_deletes_the_row(tmp_path):
     assert rows(database) == [("ana", "path/sql", 1), ("bo", "path/php", 3)]
 
 
-def test_signing_in_merges_the_browsers_marks_into_the_account_losing_none(tmp_path):
-    database = tmp_path / "reviews.sqlite"
+def test_signing_in_merges_the_browsers_marks_into_the_account_losing_none(review_database):
+    database = review_database
     store = ProgressStore(database)
     store.mark("ana", "path/php", 1)
-    with sqlite3.connect(database) as connection:
-        first_marked = connection.execute("SELECT marked_at FROM learn_progress").fetchone()[0]
+    [(first_marked,)] = query(database, "SELECT marked_at FROM learn_progress")
     browser = LearnProgress.from_stored([["path/php", 1], ["path/php", 4], ["path/sql", 2]])
     merged = store.merge("ana", browser)
     assert merged.stored() == [["path/php", 1], ["path/php", 4], ["path/sql", 2]]
     assert store.progress("ana") == merged
-    with sqlite3.connect(database) as connection:  # a mark the account held keeps when it was first made
-        assert connection.execute("SELECT marked_at FROM learn_progress WHERE n = 1").fetchone()[0] == first_marked
+    # a mark the account held keeps when it was first made
+    assert query(database, "SELECT marked_at FROM learn_progress WHERE n = 1") == [(first_marked,)]
     assert store.merge("ana", LearnProgress()) == merged  # an empty browser changes nothing
 
 
-def test_a_removed_accounts_marks_stay_and_come_back_with_the_account(tmp_path):
-    database = tmp_path / "reviews.sqlite"
+def test_a_removed_accounts_marks_stay_and_come_back_with_the_account(review_database):
+    database = review_database
     accounts = MentorAccounts(database)
     accounts.add("ana", PASSWORD)
     ProgressStore(database).mark("ana", "path/php", 5)

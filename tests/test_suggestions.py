@@ -12,6 +12,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import postgres_server
 import pytest
 from khub_cli import khub_cli
 
@@ -70,13 +71,15 @@ def hub(tmp_path, bundled_settings):
 
 
 # --- the store ------------------------------------------------------------------------------------
+# On a SQLite file and on a fresh PostgreSQL database (skipped without a server: tests/postgres_server.py).
+review_database = pytest.fixture(params=postgres_server.BACKENDS)(postgres_server.review_database)
 
 
-def test_a_suggestion_is_stored_and_read_back_whole(tmp_path):
-    store = SuggestionStore(tmp_path / "reviews.sqlite")
+def test_a_suggestion_is_stored_and_read_back_whole(review_database):
+    store = SuggestionStore(review_database)
     made = store.add("qa/x", "New body\r\nline two\n", title="  Better title ", reason="clearer", base_title="Old",
                      base_body="Old body")
-    again = SuggestionStore(tmp_path / "reviews.sqlite").get(made.id)  # a second connection sees it all
+    again = SuggestionStore(review_database).get(made.id)  # a second connection sees it all
     assert again == made
     assert (again.entry_id, again.body, again.title, again.reason) == ("qa/x", "New body\nline two",
                                                                         "Better title", "clearer")
@@ -84,8 +87,8 @@ def test_a_suggestion_is_stored_and_read_back_whole(tmp_path):
     assert again.created_at and [s.id for s in store.listing()] == [made.id]
 
 
-def test_an_empty_unchanged_or_oversized_suggestion_is_refused(tmp_path, monkeypatch):
-    store = SuggestionStore(tmp_path / "reviews.sqlite")
+def test_an_empty_unchanged_or_oversized_suggestion_is_refused(review_database, monkeypatch):
+    store = SuggestionStore(review_database)
     with pytest.raises(SuggestionError, match="has no text"):
         store.add("qa/x", "   ", base_title="T", base_body="Body")
     with pytest.raises(SuggestionError, match="is the entry's current text"):
@@ -98,8 +101,8 @@ def test_an_empty_unchanged_or_oversized_suggestion_is_refused(tmp_path, monkeyp
     assert store.listing(include_decided=True) == []
 
 
-def test_decisions_are_kept_with_who_when_and_why_and_are_made_once(tmp_path):
-    store = SuggestionStore(tmp_path / "reviews.sqlite")
+def test_decisions_are_kept_with_who_when_and_why_and_are_made_once(review_database, tmp_path):
+    store = SuggestionStore(review_database)
     first = store.add("qa/x", "A", base_body="B")
     second = store.add("qa/y", "C", base_body="D")
     rejected = store.reject(first.id, "mentor", "the old text was right")

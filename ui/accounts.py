@@ -8,26 +8,17 @@ KHUB_REVIEW_PASSWORD) bootstraps the first account when none exists.
 from __future__ import annotations
 
 import re
-from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import text
 
 from khub.errors import KhubError
-from ui.sqlite_store import SQLiteStore
+from ui.database import DatabaseStore, now
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 MIN_PASSWORD = 12  # characters; a passphrase of a few words passes, a dictionary word does not
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS mentors (
-    name TEXT PRIMARY KEY,
-    password_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    removed_at TEXT
-);
-"""
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Verified when a name is unknown, so a wrong name takes as long as a wrong password (no user probing).
 _DUMMY_HASH = _HASHER.hash("khub: no such mentor")
@@ -50,26 +41,21 @@ class Mentor:
         return self.removed_at is None
 
 
-class MentorAccounts(SQLiteStore):
-    """Mentor accounts in the review store's SQLite file (its own table)."""
-
-    SCHEMA = SCHEMA
-
+class MentorAccounts(DatabaseStore):
+    """Mentor accounts in the review database (their own table)."""
 
     def add(self, name: str, password: str) -> Mentor:
         """A new account, or a removed one given back with a new password."""
-        _check_name(name)
-        if len(password) < MIN_PASSWORD:
-            raise AccountError(f"the password is {len(password)} characters; use at least {MIN_PASSWORD} "
-                               "(a few words make a good one)")
+        _check_account(name, password)
         existing = self.get(name)
         if existing is not None and existing.active:
             raise AccountError(f"mentor {name!r} exists; remove it first (khub mentor remove {name}) to reset it")
-        with closing(self._connect()) as connection:
-            connection.execute("INSERT INTO mentors (name, password_hash, created_at) VALUES (?,?,?) "
-                               "ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash, "
-                               "created_at = excluded.created_at, removed_at = NULL",
-                               (name, _HASHER.hash(password), _now()))
+        with self.database.writing() as connection:
+            connection.execute(text("INSERT INTO mentors (name, password_hash, created_at) "
+                                    "VALUES (:name, :password_hash, :created_at) "
+                                    "ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, "
+                                    "created_at = excluded.created_at, removed_at = NULL"),
+                               {"name": name, "password_hash": _HASHER.hash(password), "created_at": now()})
         added = self.get(name)
         assert added is not None
         return added
@@ -79,48 +65,56 @@ class MentorAccounts(SQLiteStore):
         found = self.get(name)
         if found is None or not found.active:
             raise AccountError(f"no active mentor {name!r}; see: khub mentor list")
-        with closing(self._connect()) as connection:
-            connection.execute("UPDATE mentors SET removed_at = ? WHERE name = ?", (_now(), name))
+        with self.database.writing() as connection:
+            connection.execute(text("UPDATE mentors SET removed_at = :now WHERE name = :name"),
+                               {"now": now(), "name": name})
         removed = self.get(name)
         assert removed is not None
         return removed
 
     def get(self, name: str) -> Mentor | None:
-        with closing(self._connect()) as connection:
-            row = connection.execute("SELECT name, created_at, removed_at FROM mentors WHERE name = ?",
-                                     (name,)).fetchone()
-        return Mentor(**dict(row)) if row else None
+        with self.database.reading() as connection:
+            row = connection.execute(text("SELECT name, created_at, removed_at FROM mentors WHERE name = :name"),
+                                     {"name": name}).mappings().first()
+        return Mentor(**row) if row else None
 
     def list(self, include_removed: bool = False) -> list[Mentor]:
-        with closing(self._connect()) as connection:
-            rows = connection.execute("SELECT name, created_at, removed_at FROM mentors ORDER BY name").fetchall()
-        mentors = [Mentor(**dict(row)) for row in rows]
+        with self.database.reading() as connection:
+            rows = connection.execute(text("SELECT name, created_at, removed_at FROM mentors ORDER BY name")).mappings()
+            mentors = [Mentor(**row) for row in rows]
         return mentors if include_removed else [mentor for mentor in mentors if mentor.active]
 
     def verify(self, name: str, password: str) -> bool:
         """True when ``name`` is an active mentor and ``password`` is theirs (constant work either way)."""
-        with closing(self._connect()) as connection:
-            row = connection.execute("SELECT password_hash FROM mentors WHERE name = ? AND removed_at IS NULL",
-                                     (name or "",)).fetchone()
+        with self.database.reading() as connection:
+            stored = connection.execute(text("SELECT password_hash FROM mentors WHERE name = :name "
+                                             "AND removed_at IS NULL"), {"name": name or ""}).scalar()
         try:
-            _HASHER.verify(row["password_hash"] if row else _DUMMY_HASH, password or "")
+            _HASHER.verify(stored or _DUMMY_HASH, password or "")
         except (VerificationError, InvalidHashError):
             return False
-        return row is not None
+        return stored is not None
 
     def bootstrap(self, login: tuple[str, str] | None) -> bool:
-        """Create the environment pair's account when there is no account at all; True if it was created."""
+        """Create the environment pair's account when there is no account at all; True if this call created it.
+
+        One statement checks and inserts, so app replicas starting together create it once, and none fails.
+        """
         if login is None or self.list(include_removed=True):
             return False
-        self.add(*login)
-        return True
+        name, password = login
+        _check_account(name, password)
+        with self.database.writing() as connection:
+            return connection.execute(text(
+                "INSERT INTO mentors (name, password_hash, created_at) SELECT :name, :password_hash, :created_at "
+                "WHERE NOT EXISTS (SELECT 1 FROM mentors) ON CONFLICT (name) DO NOTHING"),
+                {"name": name, "password_hash": _HASHER.hash(password), "created_at": now()}).rowcount == 1
 
 
-def _check_name(name: str) -> None:
+def _check_account(name: str, password: str) -> None:
     if not NAME.match(name or ""):
         raise AccountError(f"mentor name {name!r} is not usable: use 1-64 letters, digits, '.', '_', '-' or '@', "
                            "starting with a letter or digit")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"the password is {len(password)} characters; use at least {MIN_PASSWORD} "
+                           "(a few words make a good one)")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ingest.entry import KINDS, LEVELS
-from khub.settings import Settings
+from khub.settings import DatabaseUrl, Settings
 
 index_dir_option = click.option(
     "--index-dir", type=click.Path(file_okay=False, path_type=Path), envvar="KHUB_INDEX_DIR",
@@ -41,6 +41,7 @@ def settings_from(index_dir: Path | None) -> Settings:
     return Settings.from_env(index_dir=index_dir, store=store)
 
 
-def review_db(settings: Settings) -> Path:
-    """The mentors' SQLite file: answers, reviews, accounts (KHUB_REVIEW_DB, or beside the index)."""
+def review_db(settings: Settings) -> Path | DatabaseUrl:
+    """The mentors' review database: answers, reviews, accounts (KHUB_REVIEW_DB, a SQLite file or a PostgreSQL
+    URL; by default a SQLite file beside the index)."""
     return settings.review_db or settings.index_dir / "reviews.sqlite"

@@ -5,47 +5,25 @@ was made against. A mentor accepts or rejects it with a note; either way the row
 lost), with who decided and when, the file an acceptance wrote and that file's previous text. An
 acceptance that could not be applied stays pending, with the error.
 
-The table lives in the same SQLite file as the review store (``<index dir>/reviews.sqlite``) on its
-own connections, opened as ui/reviews.py opens them: WAL mode, a busy time-out, one short
-transaction per write.
+The table lives in the review database beside the review store's (ui/database.py: a SQLite file or
+a PostgreSQL server), one short transaction per write.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from dataclasses import asdict, dataclass, fields
-from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import text
 
 from khub.errors import KhubError
 from khub.settings import max_entry_bytes
+from ui.database import DatabaseStore, now
 from ui.exports import write_csv
-from ui.sqlite_store import SQLiteStore
 
 STATUSES = ("pending", "accepted", "rejected")
 MAX_REASON = 2_000  # characters; a reason is a sentence or two, not a second body
 MAX_TITLE = 300  # characters, as a one-line title
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS suggestions (
-    id INTEGER PRIMARY KEY,
-    entry_id TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    body TEXT NOT NULL,
-    title TEXT,
-    reason TEXT NOT NULL DEFAULT '',
-    base_title TEXT NOT NULL DEFAULT '',
-    base_body TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
-    decided_by TEXT,
-    decided_at TEXT,
-    note TEXT NOT NULL DEFAULT '',
-    file_written TEXT,
-    previous_text TEXT,
-    error TEXT
-);
-CREATE INDEX IF NOT EXISTS suggestions_by_status ON suggestions(status, id);
-"""
 
 
 class SuggestionError(KhubError):
@@ -76,18 +54,13 @@ class Suggestion:
 COLUMNS = tuple(field.name for field in fields(Suggestion))
 
 
-class SuggestionStore(SQLiteStore):
-    """Suggestions in the review store's SQLite file; safe to use from many threads and processes."""
+class SuggestionStore(DatabaseStore):
+    """Suggestions in the review database; safe to use from many threads and processes."""
 
-    SCHEMA = SCHEMA
-
-
-    def _write(self, sql: str, parameters: tuple) -> sqlite3.Cursor:
-        with closing(self._connect()) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            cursor = connection.execute(sql, parameters)
-            connection.execute("COMMIT")
-            return cursor
+    def _write(self, sql: str, parameters: dict) -> int:
+        """Run one statement in its own transaction; return how many rows it changed."""
+        with self.database.writing() as connection:
+            return connection.execute(text(sql), parameters).rowcount
 
     def add(self, entry_id: str, body: str, *, title: str | None = None, reason: str = "", base_title: str = "",
             base_body: str = "") -> Suggestion:
@@ -104,26 +77,30 @@ class SuggestionStore(SQLiteStore):
         if body == _text(base_body) and title in (None, _text(base_title)):
             raise SuggestionError(f"the suggestion for {entry_id} is the entry's current text; change something "
                                   "first, and say why in the reason")
-        cursor = self._write(
-            "INSERT INTO suggestions (entry_id, created_at, body, title, reason, base_title, base_body) "
-            "VALUES (?,?,?,?,?,?,?)", (entry_id, _now(), body, title, reason, base_title, base_body))
-        assert cursor.lastrowid is not None  # set by the INSERT
-        return self.get(cursor.lastrowid)
+        with self.database.writing() as connection:
+            added = connection.execute(text(
+                "INSERT INTO suggestions (entry_id, created_at, body, title, reason, base_title, base_body) VALUES "
+                "(:entry_id, :created_at, :body, :title, :reason, :base_title, :base_body) RETURNING id"),
+                {"entry_id": entry_id, "created_at": now(), "body": body, "title": title, "reason": reason,
+                 "base_title": base_title, "base_body": base_body}).scalar_one()
+        return self.get(added)
 
     def get(self, suggestion_id: int) -> Suggestion:
         """One suggestion; SuggestionError if there is none with that id."""
-        with closing(self._connect()) as connection:
-            row = connection.execute("SELECT * FROM suggestions WHERE id = ?", (suggestion_id,)).fetchone()
+        with self.database.reading() as connection:
+            row = connection.execute(text("SELECT * FROM suggestions WHERE id = :id"),
+                                     {"id": suggestion_id}).mappings().first()
         if row is None:
             raise SuggestionError(f"no suggestion #{suggestion_id} in {self.path}; refresh the list of suggestions")
         return Suggestion(**{name: row[name] for name in COLUMNS})
 
     def listing(self, include_decided: bool = False, limit: int = 200) -> list[Suggestion]:
         """Pending suggestions oldest first (the queue's order), or every one, newest first."""
-        sql = ("SELECT * FROM suggestions ORDER BY id DESC LIMIT ?" if include_decided
-               else "SELECT * FROM suggestions WHERE status = 'pending' ORDER BY id LIMIT ?")
-        with closing(self._connect()) as connection:
-            return [Suggestion(**{name: row[name] for name in COLUMNS}) for row in connection.execute(sql, (limit,))]
+        sql = ("SELECT * FROM suggestions ORDER BY id DESC LIMIT :limit" if include_decided
+               else "SELECT * FROM suggestions WHERE status = 'pending' ORDER BY id LIMIT :limit")
+        with self.database.reading() as connection:
+            rows = connection.execute(text(sql), {"limit": limit}).mappings()
+            return [Suggestion(**{name: row[name] for name in COLUMNS}) for row in rows]
 
     def export_csv(self, path: Path) -> Path:
         """Every suggestion, pending or decided, with who decided it and why, as spreadsheet-safe CSV."""
@@ -132,10 +109,10 @@ class SuggestionStore(SQLiteStore):
 
     def accepted_files(self) -> list[Path]:
         """The Markdown files acceptances wrote, oldest first (each once)."""
-        with closing(self._connect()) as connection:
-            rows = connection.execute("SELECT file_written FROM suggestions WHERE status = 'accepted' "
-                                      "AND file_written IS NOT NULL ORDER BY id").fetchall()
-        return list(dict.fromkeys(Path(row[0]) for row in rows))
+        with self.database.reading() as connection:
+            written = connection.execute(text("SELECT file_written FROM suggestions WHERE status = 'accepted' "
+                                              "AND file_written IS NOT NULL ORDER BY id")).scalars().all()
+        return list(dict.fromkeys(Path(name) for name in written))
 
     def accept(self, suggestion_id: int, reviewer: str, note: str, *, file_written: Path,
                previous_text: str) -> Suggestion:
@@ -150,16 +127,18 @@ class SuggestionStore(SQLiteStore):
 
     def record_error(self, suggestion_id: int, error: str) -> Suggestion:
         """Keep why an acceptance could not be applied; the suggestion stays pending."""
-        self._write("UPDATE suggestions SET error = ? WHERE id = ?", (error, suggestion_id))
+        self._write("UPDATE suggestions SET error = :error WHERE id = :id", {"error": error, "id": suggestion_id})
         return self.get(suggestion_id)
 
     def _decide(self, suggestion_id: int, status: str, reviewer: str, note: str, file_written: str | None,
                 previous_text: str | None) -> None:
-        cursor = self._write(
-            "UPDATE suggestions SET status = ?, decided_by = ?, decided_at = ?, note = ?, file_written = ?, "
-            "previous_text = ?, error = NULL WHERE id = ? AND status = 'pending'",
-            (status, reviewer, _now(), _text(note), file_written, previous_text, suggestion_id))
-        if cursor.rowcount == 0:
+        decided = self._write(
+            "UPDATE suggestions SET status = :status, decided_by = :reviewer, decided_at = :decided_at, note = :note, "
+            "file_written = :file_written, previous_text = :previous_text, error = NULL "
+            "WHERE id = :id AND status = 'pending'",
+            {"status": status, "reviewer": reviewer, "decided_at": now(), "note": _text(note),
+             "file_written": file_written, "previous_text": previous_text, "id": suggestion_id})
+        if decided == 0:
             current = self.get(suggestion_id)  # raises for an unknown id
             raise SuggestionError(f"suggestion #{suggestion_id} was already {current.status} by "
                                   f"{current.decided_by} at {current.decided_at}; refresh the list")
@@ -168,7 +147,3 @@ class SuggestionStore(SQLiteStore):
 def _text(value: str) -> str:
     """Text as a browser or a file gives it, with ``\\n`` line endings and no surrounding blank space."""
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -38,7 +38,7 @@ def export_command(file: Path, suggestions: bool, index_dir: Path | None) -> Non
       khub review export suggestions.csv --suggestions
     """
     path = review_db(settings_from(index_dir))
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():  # a PostgreSQL database is made by `khub serve` too
         raise click.ClickException(f"no review store at {path}: answers are stored once `khub serve` has "
                                    "answered questions (or set KHUB_REVIEW_DB)")
     written = SuggestionStore(path).export_csv(file) if suggestions else ReviewStore(path).export_csv(file)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 import gradio as gr
 
@@ -21,6 +20,7 @@ from assistant.markdown import clean_html
 from assistant.paths import LearningPath, PathStep, learning_path, path_ids, teaching_passages
 from assistant.search import Searcher
 from ui import render
+from ui.database import DatabaseTarget
 from ui.html import markdown_html
 from ui.learn_progress import LearnProgress
 from ui.mentor_session import MentorGate, MentorSession, SignInRefused
@@ -72,7 +72,7 @@ class KeptProgress:
     """Where a learner's marks are kept: with the account of a session that still holds (the review
     desk's sign-in), else in the browser (None here)."""
 
-    def __init__(self, gate: MentorGate | None, database: Path):
+    def __init__(self, gate: MentorGate | None, database: DatabaseTarget):
         self.gate = gate
         self.store = ProgressStore(database) if gate is not None else None  # no mentors, no accounts
 

@@ -108,7 +108,7 @@ class Searcher:
         positions = sorted(found - excluded)
         if not positions:
             return []
-        leads = self.index.lead_vectors(positions) @ retrieval.vector
+        leads = self.index.lead_similarities(positions, retrieval.vector)
         chunks = self.best_chunk_similarities(positions, retrieval.vector)
         best_bm25 = max(bm25.values(), default=0.0) or 1.0
         candidates = []
@@ -121,16 +121,18 @@ class Searcher:
         """For each entry at ``positions``, the cosine of its best chunk with ``vector`` (one batched read)."""
         runs = [self.index.chunk_vids(pos) for pos in positions]
         vids = np.concatenate([np.arange(run.start, run.stop) for run in runs])
-        similarities = self.index.chunk_vectors(vids) @ vector
+        similarities = self.index.chunk_similarities(vids, vector)
         starts = np.cumsum([0] + [len(run) for run in runs[:-1]])
         return np.maximum.reduceat(similarities, starts)
 
     def _passages(self, query: str, vector: np.ndarray, ranked: list[Candidate]) -> dict[int, Passage]:
         """For each entry, the chunk that matches best by meaning, with a nudge for the query's words."""
         shortlist: dict[int, list[tuple[int, float]]] = {}
+        every = [vid for candidate in ranked for vid in self.index.chunk_vids(candidate.pos)]
+        found = dict(zip(every, self.index.chunk_similarities(every, vector)))  # one batched read
         for candidate in ranked:
             vids = list(self.index.chunk_vids(candidate.pos))
-            similarities = self.index.chunk_vectors(vids) @ vector
+            similarities = np.array([found[vid] for vid in vids])
             order = np.argsort(-similarities)[:PASSAGE_SHORTLIST]
             shortlist[candidate.pos] = [(vids[i], float(similarities[i])) for i in order]
         passages = self.index.passages([vid for pairs in shortlist.values() for vid, _ in pairs])

@@ -4,12 +4,17 @@
     python -m bench --corpora bundled             # the bundled corpus only (no ../shared needed)
     python -m bench --corpora public --skip-langchain --json > report.json
     python -m bench --render report.json          # the table of a saved report
+    python -m bench --corpora public,scaled --store /tmp/khub.db   # and a milvus-lite column per corpus
 
 Per corpus: cold ingest (chunks/s, peak RSS), re-ingest with nothing changed and after one edit,
 search and diagnose latency (p50/p95/p99, one at a time and 8 at once), time to the first piece of
 an answer in the default mode, and the peak memory of a serving process; on the public corpus also
 the local model's answers and LangChain's default pipeline on the same files, in the same run.
 The scaled corpus (>= 100,000 chunks) is made by bench/scaled_corpus.py from the public entries.
+
+With ``--store URI`` each corpus is also measured on that store (a milvus-lite PATH.db, one file per
+corpus, or a Milvus server): ingest, re-ingest and latencies, in a column of its own. Its ingest starts
+from the local run's vector cache, so it times writing the store, not encoding (the same on both).
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ def main() -> None:
     parser.add_argument("--skip-langchain", action="store_true", help="do not run LangChain's pipeline for comparison")
     parser.add_argument("--skip-local-model", action="store_true", help="do not time the local model's answers")
     parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder")
+    parser.add_argument("--store", metavar="URI", help="also measure each corpus on this store: a milvus-lite "
+                        "PATH.db (one file per corpus is made beside it) or a Milvus server http(s)://host:port")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--render", type=Path, metavar="REPORT",
                         help="print the table of a saved --json report, and stop")
@@ -80,6 +87,10 @@ def run(corpora: list[str], work: Path, args) -> dict:
         figures |= _served_figures(work / name / "index", models, queries, pastes,
                                    local_model=name == "public" and not args.skip_local_model)
         report["corpora"][name] = figures
+        if args.store:
+            print(f"[bench] {name}: the same on {args.store} ...", file=sys.stderr)
+            report["corpora"][f"{name} on {_store_label(args.store)}"] = _store_figures(
+                name, paths, work, models, _store_for_corpus(args.store, name), queries, pastes)
         if name == "public" and not args.skip_langchain:
             print("[bench] public: LangChain's default pipeline on the same files ...", file=sys.stderr)
             report["langchain_public"] = suite.langchain_baseline([ROOT / "corpus", PUBLIC])
@@ -87,18 +98,49 @@ def run(corpora: list[str], work: Path, args) -> dict:
     return report
 
 
-def _served_figures(index_dir: Path, models: Path, queries: list[str], pastes: list[str], local_model: bool) -> dict:
+def _store_figures(name: str, paths: list[Path], work: Path, models: Path, store: str, queries: list[str],
+                   pastes: list[str]) -> dict:
+    """Ingest and latencies on another store, its vectors taken from the local run's cache."""
+    index_dir = work / f"{name}-store" / "index"
+    index_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(work / name / "index" / "vector-cache.sqlite", index_dir / "vector-cache.sqlite")
+    figures = {"ingest": suite.ingest_figures(paths, work / f"{name}-store", models, store=store)}
+    return figures | _served_figures(index_dir, models, queries, pastes, local_model=False, store=store)
+
+
+def _diagnose(diagnoser, paste: str) -> None:
+    """A paste with no error in it is answered too (with a message): its parse is timed like the rest."""
+    from assistant.diagnose.paste import PasteError
+
+    try:
+        diagnoser.diagnose(paste)
+    except PasteError:
+        pass
+
+
+def _store_for_corpus(store: str, name: str) -> str:
+    """One milvus-lite file per corpus (x.db -> x-public.db); a server's URI as it is."""
+    return f"{store.removesuffix('.db')}-{name}.db" if store.endswith(".db") else store
+
+
+def _store_label(store: str) -> str:
+    return "milvus-lite" if store.endswith(".db") else "Milvus"
+
+
+def _served_figures(index_dir: Path, models: Path, queries: list[str], pastes: list[str], local_model: bool,
+                    store: str | None = None) -> dict:
     from assistant.answer import open_assistant
     from khub.settings import Settings
 
-    settings = Settings.from_env(index_dir=index_dir, models_dir=models)
+    settings = Settings.from_env(index_dir=index_dir, models_dir=models, store=store)
     assistant = open_assistant(settings)
     figures = {
         "search_ms": suite.latencies(lambda q: assistant.searcher.search(q, top_k=10), queries),
-        "diagnose_ms": suite.latencies(lambda p: assistant.diagnoser.diagnose(p), pastes),
+        "diagnose_ms": suite.latencies(lambda p: _diagnose(assistant.diagnoser, p), pastes),
         "answer_default": suite.answer_figures(assistant, queries, "extractive", limit=30),
-        "serving": suite.serving_rss(index_dir, models, queries, pastes),
     }
+    if store is None:  # milvus-lite lets one process at a time open its file: no second server beside this one
+        figures["serving"] = suite.serving_rss(index_dir, models, queries, pastes)
     if local_model:
         figures["answer_local_model"] = suite.answer_figures(assistant, queries, "local", limit=10)
     assistant.searcher.index.close()
@@ -161,10 +203,10 @@ def render(report: dict) -> str:
         ("diagnose, 8 at once", lambda f: _triple(f["diagnose_ms"]["concurrent_8"])),
         ("answer first piece (default)", lambda f: f"{f['answer_default']['first_piece_p50_s']} s p50, "
                                                    f"{f['answer_default']['first_piece_p95_s']} s p95"),
-        ("serving peak RSS", lambda f: f"{f['serving']['peak_rss_mb']} MB"),
+        ("serving peak RSS", lambda f: f"{f['serving']['peak_rss_mb']} MB" if "serving" in f else "-"),
     ]
     width = max(len(label) for label, _ in rows) + 2
-    lines.append(" " * width + "".join(f"{name:>34}" for name in names))
+    lines.append(" " * width + "".join(f"{name[-33:]:>34}" for name in names))
     for label, cell in rows:
         lines.append(f"{label:<{width}}" + "".join(f"{cell(report['corpora'][n]):>34}" for n in names))
     public = report["corpora"].get("public", {})

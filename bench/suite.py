@@ -55,12 +55,14 @@ def prepare_models(models: Path) -> float:
     return round(time.perf_counter() - started, 1)
 
 
-def ingest_figures(paths: Sequence[Path], work: Path, models: Path) -> dict:
-    """Cold ingest, a no-change re-ingest, and a re-ingest after one edited entry."""
+def ingest_figures(paths: Sequence[Path], work: Path, models: Path, store: str | None = None) -> dict:
+    """Cold ingest, a no-change re-ingest, and a re-ingest after one edited entry (on ``store``, else the
+    local snapshots)."""
     corpus = work / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
     paths = [corpus if Path(path) == ROOT / "corpus" else path for path in paths]
-    env = {**os.environ, "KHUB_INDEX_DIR": str(work / "index"), "KHUB_MODELS_DIR": str(models)}
+    env = {**os.environ, "KHUB_INDEX_DIR": str(work / "index"), "KHUB_MODELS_DIR": str(models),
+           **({"KHUB_STORE": store} if store else {})}
     cold = khub_ingest(paths, env)
     same = khub_ingest(paths, env)
     edited = corpus / "qa" / "api-auth-jwt-oauth.md"

@@ -63,6 +63,14 @@ class Index:
         """The stored lead vectors of the given entries."""
         return vectors.stored_vectors(self._lead_vectors, positions)
 
+    def chunk_similarities(self, vids: Sequence[int] | np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+        """The cosine of each given chunk with ``query_vector``, in the order given."""
+        return self.chunk_vectors(vids) @ query_vector
+
+    def lead_similarities(self, positions: list[int], query_vector: np.ndarray) -> np.ndarray:
+        """The cosine of each given entry's lead with ``query_vector``, in the order given."""
+        return self.lead_vectors(positions) @ query_vector
+
     def allowed(self, filters: Filters) -> tuple[list[int] | None, list[int] | None]:
         """Chunk vids and entry positions passing the filters; (None, None) when unfiltered."""
         if not filters.active:

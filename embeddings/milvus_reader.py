@@ -82,6 +82,21 @@ class MilvusIndex:
         found = {row[key]: row[field] for row in self.client.get(collection, ids=keys, output_fields=[key, field])}
         return np.array([found[key_] for key_ in keys], dtype=np.float32).reshape(len(keys), self.manifest.dimension)
 
+    def chunk_similarities(self, vids: Sequence[int] | np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+        return self._similarities(self.names["chunks"], "vid", "vector", [int(vid) for vid in vids], query_vector)
+
+    def lead_similarities(self, positions: list[int], query_vector: np.ndarray) -> np.ndarray:
+        return self._similarities(self.names["entries"], "pos", "lead", [int(pos) for pos in positions], query_vector)
+
+    def _similarities(self, collection: str, key: str, field: str, keys: list[int], vector: np.ndarray) -> np.ndarray:
+        """Scores, not vectors, over the wire: a search restricted to ``keys`` returns each one's cosine."""
+        found: dict[int, float] = {}
+        unique = sorted(set(keys))
+        for start in range(0, len(unique), MAX_RESULTS):
+            group = unique[start:start + MAX_RESULTS]
+            found.update(self._dense(collection, key, field, vector, len(group), group))
+        return np.array([found[key_] for key_ in keys], dtype=np.float32)
+
     def allowed(self, filters: Filters) -> tuple[list[int] | None, list[int] | None]:
         if not filters.active:
             return None, None

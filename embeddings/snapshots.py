@@ -6,6 +6,7 @@ reading is embeddings/index.py. This class puts the two behind the ``Store`` pro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,7 +50,13 @@ def store_for(settings: Settings) -> Store:
     or Milvus, embedded from a .db file or on a server (embeddings/milvus_store.py)."""
     if settings.store == "local":
         return LocalStore(settings.index_dir)
+    token = settings.milvus_token.get_secret_value() if settings.milvus_token else None
+    return _milvus_store(settings.store, settings.index_dir, token)
+
+
+@functools.lru_cache(maxsize=8)
+def _milvus_store(uri: str, index_dir: Path, token: str | None) -> Store:
+    """One store (one connection) per Milvus per process: the app asks for the live generation every second."""
     from embeddings.milvus_store import MilvusStore  # pymilvus is an optional dependency
 
-    token = settings.milvus_token.get_secret_value() if settings.milvus_token else None
-    return MilvusStore(settings.store, settings.index_dir, token=token)
+    return MilvusStore(uri, index_dir, token=token)

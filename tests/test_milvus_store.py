@@ -140,7 +140,7 @@ def start_ingest(archive: Path, settings: Settings) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-@pytest.mark.parametrize("trials", [3, pytest.param(12, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("trials", [3, pytest.param(8, marks=pytest.mark.slow)])
 def test_kill_9_during_a_milvus_ingest_keeps_the_previous_data_serving(archive, tmp_path, models_dir, encoder,
                                                                         trials):
     settings = milvus_settings(tmp_path / "index", models_dir)

@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder")
     parser.add_argument("--store", metavar="URI", help="also measure each corpus on this store: a milvus-lite "
                         "PATH.db (one file per corpus is made beside it) or a Milvus server http(s)://host:port")
+    parser.add_argument("--sample", type=int, metavar="N", help="time at most N questions and N pastes, spread "
+                        "evenly over them (a shorter run; by default all of them, twice)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--render", type=Path, metavar="REPORT",
                         help="print the table of a saved --json report, and stop")
@@ -79,7 +81,8 @@ def main() -> None:
 def run(corpora: list[str], work: Path, args) -> dict:
     models = work / "models"
     report = {"machine": _machine(), "model_export_seconds": suite.prepare_models(models), "corpora": {}}
-    queries, pastes = _queries(), _pastes()
+    queries, pastes = _spread(_queries(), args.sample), _spread(_pastes(), args.sample)
+    report["inputs"] = {"questions": len(queries), "pastes": len(pastes)}
     for name in corpora:
         paths = _paths(name, work, args.scaled_file)
         print(f"[bench] {name}: ingesting {', '.join(p.name for p in paths)} ...", file=sys.stderr)
@@ -167,6 +170,13 @@ def _queries() -> list[str]:
     return [json.loads(line)["query"] for line in QUESTIONS.read_text().splitlines() if line.strip()]
 
 
+def _spread(inputs: list[str], most: int | None) -> list[str]:
+    """At most ``most`` of ``inputs``, evenly spaced, in their order (all of them when ``most`` is None)."""
+    if most is None or len(inputs) <= most:
+        return inputs
+    return [inputs[i * len(inputs) // most] for i in range(most)]
+
+
 def _pastes() -> list[str]:
     pastes = []
     for path in (DEV_TRACES, OWN_TRACES):
@@ -187,7 +197,10 @@ def render(report: dict) -> str:
     machine = report["machine"]
     lines = [f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB; load average "
              f"{machine['load_average_start']} at the start, {machine.get('load_average_end')} at the end",
-             f"encoder model export (once per machine): {report['model_export_seconds']} s", ""]
+             f"encoder model export (once per machine): {report['model_export_seconds']} s"]
+    if "inputs" in report:
+        lines.append(f"timed: {report['inputs']['questions']} questions, {report['inputs']['pastes']} pastes")
+    lines.append("")
     names = list(report["corpora"])
     rows = [
         ("entries / chunks", lambda f: f"{f['ingest']['entries']:,} / {f['ingest']['chunks']:,}"),

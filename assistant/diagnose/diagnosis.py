@@ -13,6 +13,7 @@ entry's, and the paste shows no sign against it, the curated one comes first.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,11 +25,12 @@ from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import PasteError, clean_paste
 from assistant.diagnose.ranker import Ranker, load_ranker
 from assistant.diagnose.signature import ErrorSignature
-from assistant.search import Searcher
+from assistant.search import Retrieval, Searcher
 from ingest.error_messages import KEYS_VERSION
 from khub.errors import IndexMismatchError
 
 MAX_SIGNATURES = 6
+HELPER_THREADS = 8  # retrievals and encodings run beside the matching: enough for the app's concurrent requests
 SEARCH_CANDIDATES = 20  # entries found by search alone (no message match) that are still weighed
 SUMMARY_HIT_FIELDS = ("entry_id", "score", "reason", "fix")  # of each hit, in an answer's diagnosis
 
@@ -102,6 +104,9 @@ class Diagnoser:
         self.catalog = catalog or ErrorCatalog(*searcher.index.error_rows(),
                                                ecosystems=searcher.index.entry_ecosystems())
         self.ranker = ranker or load_ranker()
+        # Threads for the work that overlaps the message matching (``_pairs``); shared by the app's
+        # concurrent requests, none of which waits on another's work.
+        self._helpers = ThreadPoolExecutor(HELPER_THREADS, thread_name_prefix="khub-diagnose")
 
     def diagnose(self, raw: str | bytes, top_k: int = 5, exclude: Collection[int] = ()) -> Diagnosis:
         """Parse the paste and rank the archive's error entries; PasteError if it holds no error.
@@ -152,10 +157,16 @@ class Diagnoser:
         return bool(entry and entry.curated)
 
     def _pairs(self, error: ErrorSignature, primary: bool, words: set[str]) -> Iterable[PairEvidence]:
+        # The search and the encoding of the source lines run beside the message matching: SQLite,
+        # FAISS and the encoder let go of the GIL, so on a large archive the three overlap.
+        query = "\n".join([error.message, *error.context[:2], *error.notes[:2]])
+        retrieval = self._helpers.submit(self.searcher.retrieve, query, spell_identifiers=False)
+        code = "\n".join(line for line in error.context[:2] if len(line.strip()) > 3)
+        code_vector = self._helpers.submit(self.searcher.encode_query, code) if code else None
         matches = self.catalog.match(error)
-        search = self._search_evidence(error, matches)
+        search = self._search_evidence(query, retrieval.result(), matches)
         positions = sorted(set(matches) | set(search))
-        source = self._source_evidence(error, positions)
+        source = self._source_evidence(code_vector.result() if code_vector else None, positions)
         for pos, code in zip(positions, source):
             match = matches.get(pos)
             same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(error.ecosystem, pos)
@@ -165,19 +176,16 @@ class Diagnoser:
                                   bool(entry and entry.curated))
             yield pair_evidence(pos, match, search.get(pos, SearchEvidence()), same_ecosystem, paste, primary, error)
 
-    def _source_evidence(self, error: ErrorSignature, positions: list[int]) -> np.ndarray:
-        """How close the source line the tool showed is to each entry's closest chunk: when one message
-        has several causes, the code tells them apart."""
-        code = "\n".join(line for line in error.context[:2] if len(line.strip()) > 3)
-        if not code or not positions:
+    def _source_evidence(self, code_vector: np.ndarray | None, positions: list[int]) -> np.ndarray:
+        """How close the source line the tool showed (encoded: ``code_vector``) is to each entry's
+        closest chunk: when one message has several causes, the code tells them apart."""
+        if code_vector is None or not positions:
             return np.zeros(len(positions))
-        return self.searcher.best_chunk_similarities(positions, self.searcher.encode_query(code))
+        return self.searcher.best_chunk_similarities(positions, code_vector)
 
-    def _search_evidence(self, error: ErrorSignature, also: Iterable[int]) -> dict[int, SearchEvidence]:
+    def _search_evidence(self, query: str, retrieval: Retrieval, also: Iterable[int]) -> dict[int, SearchEvidence]:
         """Hybrid search (all kinds: an article may explain an error) on the error's message, the
-        source line where it happened and the tool's first notes (its advice)."""
-        query = "\n".join([error.message, *error.context[:2], *error.notes[:2]])
-        retrieval = self.searcher.retrieve(query, spell_identifiers=False)
+        source line where it happened and the tool's first notes (its advice): ``query``, retrieved."""
         candidates = self.searcher.rank(query, retrieval, also=also)
         wanted = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
         return {c.pos: SearchEvidence(c.evidence.chunk, c.evidence.lead, c.evidence.bm25)
@@ -193,7 +201,7 @@ def rank_entries(evidence: dict[int, tuple[PairEvidence, ...]], ranker: Ranker, 
     positions = [pos for pos in evidence if pos not in exclude]
     if not positions:
         return []
-    best = [best_pair(evidence[pos], ranker) for pos in positions]
+    best = best_pairs([evidence[pos] for pos in positions], ranker)
     values = np.array([pair.values for _, pair in best])
     confidence = ranker.confidences(values, np.array([score for score, _ in best]))
     order = sorted(range(len(positions)), key=lambda i: (-best[i][0], positions[i]))
@@ -205,6 +213,16 @@ def rank_entries(evidence: dict[int, tuple[PairEvidence, ...]], ranker: Ranker, 
 
 def best_pair(pairs: tuple[PairEvidence, ...], ranker: Ranker) -> tuple[float, PairEvidence]:
     """An entry ranks by its best pair: the error of the paste it explains best."""
-    scores = ranker.rank_scores(np.array([pair.values for pair in pairs]))
-    best = int(np.argmax(scores))
-    return float(scores[best]), pairs[best]
+    return best_pairs([pairs], ranker)[0]
+
+
+def best_pairs(entries: list[tuple[PairEvidence, ...]], ranker: Ranker) -> list[tuple[float, PairEvidence]]:
+    """``best_pair`` for many entries, their pairs scored in one product (a large archive gives a
+    paste thousands of candidate entries)."""
+    scores = ranker.rank_scores(np.array([pair.values for pairs in entries for pair in pairs]))
+    best, start = [], 0
+    for pairs in entries:
+        at = start + int(np.argmax(scores[start:start + len(pairs)]))
+        best.append((float(scores[at]), pairs[at - start]))
+        start += len(pairs)
+    return best

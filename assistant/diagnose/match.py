@@ -7,6 +7,7 @@ error codes, error type, ecosystems and tags. A signature is compared with all o
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -70,6 +71,7 @@ class ErrorCatalog:
         self._positions = [pos for pos, _, _ in messages]
         self._messages = [message for _, message, _ in messages]
         self._bodies = [body_of(template) for _, _, template in messages]
+        self._leading = LeadingClauses(self._bodies)
         # An entry's first message is its own (its error_message); the rest are variants it lists,
         # some of which another entry is about ("x is not a function" on the instanceof page).
         self._headlines: dict[int, int] = {}
@@ -107,7 +109,8 @@ class ErrorCatalog:
         type of it, by pos."""
         if not self._bodies:
             return {}
-        scores = similarities(body_of(signature.template), self._bodies)
+        body = body_of(signature.template)
+        scores = similarities(body, self._bodies, leading=self._leading.shared_with(body))
         best: dict[int, int] = {}
         for index, pos in enumerate(self._positions):
             if pos not in best or scores[index] > scores[best[pos]]:
@@ -185,19 +188,55 @@ def _catalog_entry(row: tuple, templates: list[str]) -> CatalogEntry:
     return CatalogEntry(pos, frozenset(codes), frozenset(ecosystems), tuple(tags), own_type, bool(curated), about_class)
 
 
-def similarities(body: str, bodies: list[str]) -> np.ndarray:
+def similarities(body: str, bodies: list[str], leading: np.ndarray | None = None) -> np.ndarray:
     """How alike one template body is to each of many, 0..100.
 
     The character ratio sees wording; the token-set ratio forgives a differing name in an unquoted
     position ("users.findAll is not a function" vs "x.y is not a function"); a shared leading
     clause counts fully, as hints trail off the end ("name <v> is not defined. did you mean: <v>?").
+    ``leading`` says which of ``bodies`` share one with ``body``, when a LeadingClauses has looked it up.
     """
     if not body or not bodies:
         return np.zeros(len(bodies))
     ratio = process.cdist([body], bodies, scorer=fuzz.ratio)[0]
     token_set = process.cdist([body], bodies, scorer=fuzz.token_set_ratio)[0]
-    prefix = np.array([95.0 if _leading_clause(body, other) else 0.0 for other in bodies])
-    return np.maximum((ratio + token_set) / 2, prefix)
+    if leading is None:
+        leading = np.array([_leading_clause(body, other) for other in bodies], dtype=bool)
+    return np.maximum((ratio + token_set) / 2, np.where(leading, 95.0, 0.0))
+
+
+class LeadingClauses:
+    """Which of many bodies share a leading clause with a given one (``_leading_clause``), by prefix
+    look-ups in the sorted bodies rather than a comparison with each: the same answer, without a
+    Python loop over every message of a large archive for each error of a paste."""
+
+    def __init__(self, bodies: list[str]):
+        self._count = len(bodies)
+        self._order = sorted(range(len(bodies)), key=bodies.__getitem__)
+        self._sorted = [bodies[i] for i in self._order]
+        self._at: dict[str, list[int]] = defaultdict(list)
+        for index, other in enumerate(bodies):
+            self._at[other].append(index)
+        self._lengths = sorted({len(other) for other in bodies})
+
+    def shared_with(self, body: str) -> np.ndarray:
+        """A mask over the bodies: True where one begins with the other, the shorter at least half as long."""
+        found = np.zeros(self._count, dtype=bool)
+        if not body:
+            return found
+        start = bisect.bisect_left(self._sorted, body)  # bodies beginning with ``body`` sort right after it
+        for at in range(start, len(self._sorted)):
+            other = self._sorted[at]
+            if not other.startswith(body):
+                break
+            found[self._order[at]] = len(body) >= 0.5 * len(other)
+        shortest = bisect.bisect_left(self._lengths, math.ceil(len(body) / 2))
+        for length in self._lengths[shortest:]:  # bodies that ``body`` begins with
+            if length > len(body):
+                break
+            for index in self._at.get(body[:length], ()):
+                found[index] = True
+        return found
 
 
 def _leading_clause(left: str, right: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ingest.error_messages import codes_in, message_template
 
@@ -57,10 +58,10 @@ class ErrorSignature:
         """The first error of the chain: the one that started it all."""
         return self.chain[0] if self.chain else self
 
-    @property
-    def codes(self) -> set[str]:
+    @cached_property  # read once per candidate entry: thousands of times for one paste on a large archive
+    def codes(self) -> frozenset[str]:
         """Error codes carried by this error: its own, and any printed in its message."""
-        return ({self.code} if self.code else set()) | codes_in(self.message)
+        return frozenset(({self.code} if self.code else set()) | codes_in(self.message))
 
     def with_chain(self, chain: tuple[ErrorSignature, ...]) -> ErrorSignature:
         return replace(self, chain=chain)

@@ -231,6 +231,11 @@ class Settings(FromEnvironment):
         """Encoder files derived from the packaged weights (e.g. the int8 ONNX export)."""
         return self.models_dir or self.index_dir / "models"
 
+    @property
+    def index_location(self) -> str:
+        """Where the index is, as messages name it: its folder, or the Milvus that holds it."""
+        return str(self.index_dir) if self.store == "local" else f"Milvus at {self.store}"
+
     def review_login(self) -> tuple[str, str] | None:
         """The mentors' login (KHUB_REVIEW_USER and KHUB_REVIEW_PASSWORD), or None when review is off.
 

@@ -5,6 +5,7 @@ Needs the optional extra (pip install -e '.[milvus]'); skips without it. ``.ci/r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
@@ -14,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+import postgres_server
 import pytest
 from khub_cli import khub_cli
 from test_crash import synthetic_archive
@@ -190,3 +192,66 @@ def test_an_unreachable_server_is_a_clear_error(tmp_path):
     settings = Settings(index_dir=tmp_path / "index", store="http://127.0.0.1:9")
     with pytest.raises(ConfigError, match="cannot reach Milvus at http://127.0.0.1:9"):
         store_for(settings).exists()
+
+
+# --- stateless replicas: one Milvus server, one PostgreSQL ------------------------------------------
+
+
+@contextlib.contextmanager
+def milvus_server(data_dir: Path, log_path: Path):
+    """A Milvus server on loopback (milvus-lite's gRPC server, which a Milvus cluster would replace); yields its URI."""
+    from bench.suite import free_port, wait_for_server
+
+    port = free_port()
+    with log_path.open("w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data_dir),
+                                    "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+        try:
+            try:
+                wait_for_server(port, process, seconds=60)
+            except RuntimeError as exc:
+                raise AssertionError(f"{exc}:\n{log_path.read_text()}") from None
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def test_two_replicas_on_one_milvus_server_and_one_postgresql_share_the_index_and_the_reviews(
+        tmp_path, bundled_settings):
+    from gradio_client import Client
+    from test_web import REVIEWER, khub_serving
+
+    from ui.reviews import ReviewStore
+
+    with contextlib.ExitStack() as stack:
+        database = stack.enter_context(postgres_server.fresh_database())  # skips without a PostgreSQL
+        uri = stack.enter_context(milvus_server(tmp_path / "milvus", tmp_path / "milvus.log"))
+        ingest_dir = tmp_path / "ingest" / "index"  # where the ingest ran: its vector cache and lock only
+        ingest_dir.mkdir(parents=True)
+        shutil.copy(bundled_settings.index_dir / "vector-cache.sqlite", ingest_dir / "vector-cache.sqlite")
+        ingested = khub_cli(bundled_settings)("ingest", "--store", uri, "--json", KHUB_INDEX_DIR=str(ingest_dir))
+        assert ingested.exit_code == 0, ingested.output
+
+        def replica(name: str) -> str:
+            """A `khub serve` with a folder of its own, empty: everything it serves is on the two servers."""
+            env = {"KHUB_STORE": uri, "KHUB_REVIEW_DB": database, "KHUB_INDEX_DIR": str(tmp_path / name / "index"),
+                   "KHUB_MODELS_DIR": str(bundled_settings.models_dir),
+                   "KHUB_REVIEW_USER": REVIEWER[0], "KHUB_REVIEW_PASSWORD": REVIEWER[1]}
+            return stack.enter_context(khub_serving(env, tmp_path / f"{name}.log"))
+
+        a, b = Client(replica("a"), verbose=False), Client(replica("b"), verbose=False)
+        query = "foreign key constraint fails on insert"
+        found_a, found_b = a.predict(query, api_name="/search"), b.predict(query, api_name="/search")
+        assert found_a["hits"] and found_a["hits"] == found_b["hits"]
+
+        question = "What is a recursive CTE for a category tree?"
+        asked = a.predict(question, api_name="/ask")
+        assert asked["answer_id"] and asked["mentor_verdict"] is None
+        ReviewStore(database).review(asked["answer_id"], "needs_fix", "add the cycle guard", reviewer=REVIEWER[0])
+        again = b.predict(question, api_name="/ask")
+        assert again["mentor_verdict"]["answer_id"] == asked["answer_id"]
+        assert again["mentor_verdict"]["verdict"] == "needs_fix"
+        assert again["answer_id"] not in (None, asked["answer_id"])  # B wrote its own answer to the same table
+        for name in ("a", "b"):  # nothing of the index or the reviews in a replica's own folder
+            assert not {"snapshots", "reviews.sqlite"} & {p.name for p in (tmp_path / name / "index").glob("*")}

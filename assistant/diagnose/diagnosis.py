@@ -13,7 +13,7 @@ entry's, and the paste shows no sign against it, the curated one comes first.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -92,6 +92,15 @@ class Examination:
     errors: tuple[ErrorSignature, ...] = field(default=())  # every error weighed: signatures, then chains
 
 
+@dataclass(frozen=True)
+class Lookups:
+    """One error's search and source-line encoding, under way in helper threads."""
+
+    query: str
+    retrieval: Future[Retrieval]
+    code_vector: Future[np.ndarray] | None  # None: the tool showed no source line
+
+
 class Diagnoser:
     """Diagnoses pastes against one index (its error entries and its hybrid search)."""
 
@@ -127,8 +136,9 @@ class Diagnoser:
         errors = tuple(signatures + chained[:MAX_SIGNATURES])
         words = paste_words(paste.text)
         evidence: dict[int, list[PairEvidence]] = {}
-        for rank, error in enumerate(errors):
-            for pair in self._pairs(error, rank == 0, words):
+        started = [self._start_lookups(error) for error in errors]  # every error's search begins at once
+        for rank, (error, lookups) in enumerate(zip(errors, started)):
+            for pair in self._pairs(error, lookups, rank == 0, words):
                 evidence.setdefault(pair.pos, []).append(pair)
         return Examination(tuple(signatures), {pos: tuple(pairs) for pos, pairs in evidence.items()},
                            paste.notices, errors)
@@ -156,17 +166,20 @@ class Diagnoser:
         entry = self.catalog.entry(pos)
         return bool(entry and entry.curated)
 
-    def _pairs(self, error: ErrorSignature, primary: bool, words: set[str]) -> Iterable[PairEvidence]:
-        # The search and the encoding of the source lines run beside the message matching: SQLite,
-        # FAISS and the encoder let go of the GIL, so on a large archive the three overlap.
+    def _start_lookups(self, error: ErrorSignature) -> Lookups:
+        """Begin the error's hybrid search (on its message, the source lines where it happened and the
+        tool's first notes) and the encoding of its source lines, in helper threads: SQLite, FAISS and
+        the encoder let go of the GIL, so on a large archive they run beside the message matching."""
         query = "\n".join([error.message, *error.context[:2], *error.notes[:2]])
-        retrieval = self._helpers.submit(self.searcher.retrieve, query, spell_identifiers=False)
         code = "\n".join(line for line in error.context[:2] if len(line.strip()) > 3)
-        code_vector = self._helpers.submit(self.searcher.encode_query, code) if code else None
+        return Lookups(query, self._helpers.submit(self.searcher.retrieve, query, spell_identifiers=False),
+                       self._helpers.submit(self.searcher.encode_query, code) if code else None)
+
+    def _pairs(self, error: ErrorSignature, lookups: Lookups, primary: bool, words: set[str]) -> Iterable[PairEvidence]:
         matches = self.catalog.match(error)
-        search = self._search_evidence(query, retrieval.result(), matches)
+        search = self._search_evidence(lookups.query, lookups.retrieval.result(), matches)
         positions = sorted(set(matches) | set(search))
-        source = self._source_evidence(code_vector.result() if code_vector else None, positions)
+        source = self._source_evidence(lookups.code_vector.result() if lookups.code_vector else None, positions)
         for pos, code in zip(positions, source):
             match = matches.get(pos)
             same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(error.ecosystem, pos)

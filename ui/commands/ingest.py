@@ -57,7 +57,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
     if as_json:
         click.echo(json.dumps(_summary(result, settings.index_dir), indent=2))
     else:
-        _print_summary(result, settings.index_dir if settings.store == "local" else f"Milvus at {settings.store}")
+        _print_summary(result, settings.index_location)
     if watch:
         from ui.commands.watch import watch_archive
 
@@ -65,7 +65,7 @@ def ingest_command(paths: tuple[Path, ...], index_dir: Path | None, rebuild: boo
             if as_json:
                 click.echo(json.dumps(_summary(update, settings.index_dir)))
             else:
-                _print_summary(update, settings.index_dir)
+                _print_summary(update, settings.index_location)
 
         watch_archive(paths, settings, strict=strict, report=report)
 

@@ -35,6 +35,7 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
       khub serve --port 8080
       khub mentor add ana && khub serve
       KHUB_TRUSTED_PROXIES=10.0.0.5 khub serve --host 0.0.0.0
+      khub serve --store http://milvus:19530   # one replica of several (docs/scale.md)
     """
     settings = settings_from(index_dir)
     if not store_for(settings).exists():
@@ -42,7 +43,7 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
     from ui.server import open_services, serve
 
     services = open_services(settings, review_login=_review_login(settings))
-    click.echo(f"khub serves {settings.index_dir} at http://{host}:{port}  (Ctrl-C stops it)")
+    click.echo(f"khub serves {settings.index_location} at http://{host}:{port}  (Ctrl-C stops it)")
     serve(services, host, port)
 
 

@@ -119,11 +119,13 @@ class Searcher:
 
     def best_chunk_similarities(self, positions: list[int], vector: np.ndarray) -> np.ndarray:
         """For each entry at ``positions``, the cosine of its best chunk with ``vector`` (one batched read)."""
-        runs = [self.index.chunk_vids(pos) for pos in positions]
-        vids = np.concatenate([np.arange(run.start, run.stop) for run in runs])
-        similarities = self.index.chunk_similarities(vids, vector)
-        starts = np.cumsum([0] + [len(run) for run in runs[:-1]])
-        return np.maximum.reduceat(similarities, starts)
+        # Chunks are stored entry by entry (chunk_entry is sorted): each entry's chunks are one run of vids.
+        wanted = np.asarray(positions)
+        first = np.searchsorted(self.index.chunk_entry, wanted, side="left")
+        counts = np.searchsorted(self.index.chunk_entry, wanted, side="right") - first
+        starts = np.cumsum(counts) - counts  # where each entry's run begins among the vids read
+        vids = np.arange(int(counts.sum())) + np.repeat(first - starts, counts)
+        return np.maximum.reduceat(self.index.chunk_similarities(vids, vector), starts)
 
     def _passages(self, query: str, vector: np.ndarray, ranked: list[Candidate]) -> dict[int, Passage]:
         """For each entry, the chunk that matches best by meaning, with a nudge for the query's words."""

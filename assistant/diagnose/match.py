@@ -71,7 +71,11 @@ class ErrorCatalog:
         self._positions = [pos for pos, _, _ in messages]
         self._messages = [message for _, message, _ in messages]
         self._bodies = [body_of(template) for _, _, template in messages]
-        self._leading = LeadingClauses(self._bodies)
+        # Many entries state the same message: each distinct body is compared with a paste's once.
+        self._distinct = list(dict.fromkeys(self._bodies))
+        where = {body: index for index, body in enumerate(self._distinct)}
+        self._distinct_of = np.array([where[body] for body in self._bodies], dtype=np.int64)
+        self._leading = LeadingClauses(self._distinct)
         # An entry's first message is its own (its error_message); the rest are variants it lists,
         # some of which another entry is about ("x is not a function" on the instanceof page).
         self._headlines: dict[int, int] = {}
@@ -94,6 +98,9 @@ class ErrorCatalog:
             for tag in entry.tags:
                 frequency[tag] += 1
         self._tag_weight = {tag: math.log((1 + len(self._entries)) / count) for tag, count in frequency.items()}
+        self._tag_words = {tag: frozenset(WORD.findall(tag)) for tag in frequency}
+        self._tag_total = {pos: sum(self._tag_weight[tag] for tag in entry.tags)
+                           for pos, entry in self._entries.items()}
         # Every entry's ecosystems, error entries or not (an article about npm, a snippet about git).
         self._ecosystems = {pos: set(found) for pos, found in (ecosystems or {}).items()}
         self._ecosystems.update({pos: set(entry.ecosystems) for pos, entry in self._entries.items()})
@@ -110,7 +117,7 @@ class ErrorCatalog:
         if not self._bodies:
             return {}
         body = body_of(signature.template)
-        scores = similarities(body, self._bodies, leading=self._leading.shared_with(body))
+        scores = similarities(body, self._distinct, leading=self._leading.shared_with(body))[self._distinct_of]
         best: dict[int, int] = {}
         for index, pos in enumerate(self._positions):
             if pos not in best or scores[index] > scores[best[pos]]:
@@ -160,8 +167,8 @@ class ErrorCatalog:
         entry = self._entries.get(pos)
         if entry is None or not entry.tags:
             return 0.0
-        total = sum(self._tag_weight[tag] for tag in entry.tags)
-        seen = sum(self._tag_weight[tag] for tag in entry.tags if set(WORD.findall(tag)) <= words)
+        total = self._tag_total[pos]
+        seen = sum(self._tag_weight[tag] for tag in entry.tags if self._tag_words[tag] <= words)
         return seen / total if total else 0.0
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,7 @@ from ingest.entry import Entry
 
 DEPTH = 100  # candidates taken from each retriever
 PASSAGE_SHORTLIST = 3  # an entry's closest chunks by meaning, among which the query's words decide
+HELPER_THREADS = 8  # full-text searches under way beside the dense ones: one per concurrent request
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +70,7 @@ class Searcher:
         self.encode_texts = encode_texts  # many texts at once, in the same space (citation checks)
         self.depth = depth
         self.weights = weights
+        self._helpers = ThreadPoolExecutor(HELPER_THREADS, thread_name_prefix="khub-search")
 
     def entry(self, entry_id: str) -> Entry | None:
         """One whole entry of the index (the app's source cards and entry view), or None."""
@@ -87,13 +90,16 @@ class Searcher:
     def retrieve(self, query: str, filters: Filters = Filters(), spell_identifiers: bool = True) -> Retrieval:
         """Run every retriever once. A question's camelCase identifiers are also spelled out for the
         embedding model; an error message is matched by its own words (``spell_identifiers=False``)."""
+        # Full-text search runs beside the encoding and the dense searches: SQLite (or a Milvus server)
+        # works without the GIL, and on a large archive BM25 over every matching entry takes longest.
+        lexical = self._helpers.submit(self.index.bm25_entries, query, filters)
         vector = self.encode_query(_spelled_out(query) if spell_identifiers else query)
         vids, positions = self.index.allowed(filters)
         return Retrieval(
             vector=vector,
             dense_chunks=self.index.dense_chunks(vector, self.depth, vids),
             dense_leads=self.index.dense_leads(vector, self.depth, positions),
-            bm25_entries=self.index.bm25_entries(query, filters),
+            bm25_entries=lexical.result(),
         )
 
     def rank(self, query: str, retrieval: Retrieval, also: Iterable[int] = (),

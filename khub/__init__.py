@@ -18,5 +18,8 @@ for _name, _value in {
     "TOKENIZERS_PARALLELISM": "false",  # quiet fork warnings; khub parallelises inside the encoder
     # torch's threads spin while waiting; on a shared 2-core box that slowed the local model tenfold
     "OMP_WAIT_POLICY": "PASSIVE",
+    # gRPC's core prints its connection chatter to stderr (a milvus-lite server's "too_many_pings" after an
+    # idle minute); pymilvus raises what matters as exceptions, which khub turns into messages
+    "GRPC_VERBOSITY": "NONE",
 }.items():
     os.environ.setdefault(_name, _value)

@@ -53,7 +53,8 @@ def main() -> None:
                         help="a scaled corpus made by bench/scaled_corpus.py (else made now)")
     parser.add_argument("--skip-langchain", action="store_true", help="do not run LangChain's pipeline for comparison")
     parser.add_argument("--skip-local-model", action="store_true", help="do not time the local model's answers")
-    parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder")
+    parser.add_argument("--keep", type=Path, help="keep the indexes built, under this folder; a corpus whose index "
+                        "is kept there already is served from it (its ingest not timed again)")
     parser.add_argument("--store", metavar="URI", help="also measure each corpus on this store: a milvus-lite "
                         "PATH.db (one file per corpus is made beside it) or a Milvus server http(s)://host:port")
     parser.add_argument("--sample", type=int, metavar="N", help="time at most N questions and N pastes, spread "
@@ -85,8 +86,12 @@ def run(corpora: list[str], work: Path, args) -> dict:
     report["inputs"] = {"questions": len(queries), "pastes": len(pastes)}
     for name in corpora:
         paths = _paths(name, work, args.scaled_file)
-        print(f"[bench] {name}: ingesting {', '.join(p.name for p in paths)} ...", file=sys.stderr)
-        figures = {"ingest": suite.ingest_figures(paths, work / name, models)}
+        if args.keep and (work / name / "index" / "CURRENT").is_file():  # a run's kept index: its ingest not timed
+            print(f"[bench] {name}: reusing the index kept in {work / name / 'index'} ...", file=sys.stderr)
+            figures = {"ingest": _counts(work / name / "index")}
+        else:
+            print(f"[bench] {name}: ingesting {', '.join(p.name for p in paths)} ...", file=sys.stderr)
+            figures = {"ingest": suite.ingest_figures(paths, work / name, models)}
         figures |= _served_figures(work / name / "index", models, queries, pastes,
                                    local_model=name == "public" and not args.skip_local_model)
         report["corpora"][name] = figures
@@ -109,6 +114,17 @@ def _store_figures(name: str, paths: list[Path], work: Path, models: Path, store
     shutil.copy(work / name / "index" / "vector-cache.sqlite", index_dir / "vector-cache.sqlite")
     figures = {"ingest": suite.ingest_figures(paths, work / f"{name}-store", models, store=store)}
     return figures | _served_figures(index_dir, models, queries, pastes, local_model=False, store=store)
+
+
+def _counts(index_dir: Path) -> dict:
+    """Entries and chunks of a built local index (the ingest figures of an index reused with --keep)."""
+    from embeddings.snapshots import store_for
+    from khub.settings import Settings
+
+    index = store_for(Settings.from_env(index_dir=index_dir)).open()
+    counts = {"entries": len(index.entry_ids), "chunks": len(index.chunk_entry)}
+    index.close()
+    return counts
 
 
 def _diagnose(diagnoser, paste: str) -> None:
@@ -221,7 +237,7 @@ def render(report: dict) -> str:
     width = max(len(label) for label, _ in rows) + 2
     lines.append(" " * width + "".join(f"{name[-33:]:>34}" for name in names))
     for label, cell in rows:
-        lines.append(f"{label:<{width}}" + "".join(f"{cell(report['corpora'][n]):>34}" for n in names))
+        lines.append(f"{label:<{width}}" + "".join(f"{_cell(cell, report['corpora'][n]):>34}" for n in names))
     public = report["corpora"].get("public", {})
     if "answer_local_model" in public:
         local = public["answer_local_model"]
@@ -236,6 +252,14 @@ def render(report: dict) -> str:
     elif chain:
         lines.append(f"LangChain baseline failed: {chain.get('error', '')[:200]}")
     return "\n".join(lines)
+
+
+def _cell(cell, figures: dict) -> str:
+    """One cell of the table; "-" for a figure the run did not take (an ingest reused with --keep)."""
+    try:
+        return cell(figures)
+    except KeyError:
+        return "-"
 
 
 def _triple(figures: dict) -> str:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
+from embeddings import bm25
 from embeddings.query import Filters, query_words
 from ingest.chunk import Chunk
 from ingest.entry import Entry
@@ -23,7 +24,10 @@ FILE_NAME = "khub.sqlite"
 # Column weights (title, tags, body): title matches weigh more, since an entry *about* the words
 # beats a passing mention (measured on the dev questions: bench/retrieval.py).
 ENTRY_WEIGHTS = (2.0, 1.0, 1.0)
-SCHEMA = """
+ENTRY_COLUMNS = ("title", "tags", "body")
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+MAX_QUERY_WORDS = 64  # words of a query that full-text search matches
+SCHEMA = f"""
 CREATE TABLE entries (
     pos INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -69,7 +73,7 @@ CREATE TABLE error_entries (
     curated INTEGER NOT NULL
 );
 CREATE VIRTUAL TABLE entries_fts USING fts5(
-    title, tags, body, content='', tokenize='porter unicode61 remove_diacritics 2'
+    title, tags, body, content='', tokenize='{TOKENIZER}'
 );
 """
 def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]) -> None:
@@ -93,6 +97,8 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
         connection.execute("INSERT INTO entries_fts(entries_fts) VALUES ('optimize')")
         _write_error_keys(connection, entries)
         connection.commit()
+        bm25.write_term_matrix(connection, "entries_fts", ENTRY_COLUMNS, ENTRY_WEIGHTS, len(entries),
+                               path.with_name(bm25.FILE_NAME))
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
             raise ConfigError("this Python's SQLite lacks the FTS5 extension khub needs for full-text search; "
@@ -179,9 +185,14 @@ def open_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def match_words(query: str) -> list[str]:
+    """The words of free text that full-text search matches, in order."""
+    return query_words(query)[:MAX_QUERY_WORDS]
+
+
 def match_expression(query: str) -> str | None:
     """Turn free text into a safe FTS5 query: its words, quoted, any of them (OR)."""
-    return " OR ".join(f'"{word}"' for word in query_words(query)[:64]) or None
+    return " OR ".join(f'"{word}"' for word in match_words(query)) or None
 
 
 def bm25_entries(connection: sqlite3.Connection, query: str, filters: Filters = Filters()) -> dict[int, float]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from embeddings import database, vectors
+from embeddings import bm25, database, vectors
 from embeddings.manifest import REBUILD, Manifest
 from embeddings.query import Filters
 from embeddings.storage import Passage, Ranked
@@ -29,12 +29,13 @@ class Index:
     """
 
     def __init__(self, folder: Path, manifest: Manifest, connection: sqlite3.Connection,
-                 chunk_vectors: faiss.Index, lead_vectors: faiss.Index):
+                 chunk_vectors: faiss.Index, lead_vectors: faiss.Index, terms: bm25.TermMatrix | None = None):
         self.folder = folder
         self.manifest = manifest
         self._db = connection
         self._chunk_vectors = chunk_vectors
         self._lead_vectors = lead_vectors
+        self._terms = terms  # BM25 without SQLite, the same scores (None: a snapshot written before it)
         self._lock = threading.Lock()  # one SQLite connection, shared: serialise its use
         self.entry_ids: list[str] = [row[0] for row in connection.execute("SELECT id FROM entries ORDER BY pos")]
         positions = {entry_id: pos for pos, entry_id in enumerate(self.entry_ids)}
@@ -88,8 +89,14 @@ class Index:
 
     def bm25_entries(self, query: str, filters: Filters = Filters()) -> dict[int, float]:
         """BM25 over title, tags and body of every entry holding a query word, by pos."""
-        with self._lock:
-            return database.bm25_entries(self._db, query, filters)
+        scores = self._terms.scores(database.match_words(query)) if self._terms is not None else None
+        if scores is None:
+            with self._lock:
+                return database.bm25_entries(self._db, query, filters)
+        if filters.active:
+            allowed = set(self.allowed(filters)[1] or ())
+            return {pos: score for pos, score in scores.items() if pos in allowed}
+        return scores
 
     def entry_frequencies(self, words: Iterable[str], exclude: Collection[int] = ()) -> dict[str, int]:
         """How many entries hold each word (full-text matching), the entries at ``exclude`` left out."""
@@ -187,8 +194,9 @@ def open_snapshot(folder: Path) -> Index:
     lead_vectors = vectors.load_vector_index(folder / vectors.LEADS_FILE, manifest.entries, manifest.dimension)
     path = folder / database.FILE_NAME
     connection = database.open_database(path)
+    terms = bm25.TermMatrix.load(folder / bm25.FILE_NAME, database.TOKENIZER)
     try:
-        return Index(folder, manifest, connection, chunk_vectors, lead_vectors)
+        return Index(folder, manifest, connection, chunk_vectors, lead_vectors, terms)
     except sqlite3.DatabaseError as exc:  # SQLite reads the file at the first query, here
         connection.close()
         raise IndexUnavailableError(f"{path} cannot be read ({exc}); {REBUILD}") from exc

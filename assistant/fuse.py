@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
+
+Number = TypeVar("Number", float, np.ndarray)
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the weight of top ranks
 
@@ -32,10 +37,14 @@ class Weights:
     lead: float = 1.0
     bm25: float = 0.35
 
+    def combine(self, chunk: Number, lead: Number, bm25: Number) -> Number:
+        """The weighted sum of the evidence (numbers, or arrays of many candidates'): higher is better."""
+        return self.chunk * chunk + self.lead * lead + self.bm25 * bm25
+
 
 def fused_score(evidence: Evidence, weights: Weights = Weights()) -> float:
     """The weighted sum of the evidence: higher is better."""
-    return weights.chunk * evidence.chunk + weights.lead * evidence.lead + weights.bm25 * evidence.bm25
+    return weights.combine(evidence.chunk, evidence.lead, evidence.bm25)
 
 
 def reciprocal_rank_fusion(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.fuse import Evidence, Weights, fused_score
+from assistant.fuse import Evidence, Weights
 from embeddings.query import Filters, identifier_parts, query_terms
 from embeddings.storage import IndexReader, Passage, Ranked
 from ingest.entry import Entry
@@ -49,6 +49,17 @@ class Retrieval:
     dense_chunks: Ranked  # (vid, cosine)
     dense_leads: Ranked  # (pos, cosine)
     bm25_entries: dict[int, float]  # pos -> BM25, every entry holding a query word
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Candidate entries and their evidence as columns (``Searcher.score``), by ascending pos."""
+
+    positions: np.ndarray
+    chunk: np.ndarray  # the cosine of each entry's best chunk
+    lead: np.ndarray  # the cosine of its lead
+    bm25: np.ndarray  # its BM25 over the best candidate's
+    score: np.ndarray  # the fused score (assistant/fuse.py)
 
 
 @dataclass(frozen=True)
@@ -106,22 +117,34 @@ class Searcher:
              exclude: Collection[int] = ()) -> list[Candidate]:
         """Every candidate entry (and the entries at ``also``) with exact evidence and score, best first,
         but none at ``exclude``."""
-        excluded = set(exclude)
-        bm25 = {pos: score for pos, score in retrieval.bm25_entries.items() if pos not in excluded}
-        best_lexical = sorted(bm25, key=bm25.__getitem__, reverse=True)[: self.depth]
-        found = ({int(self.index.chunk_entry[vid]) for vid, _ in retrieval.dense_chunks}
-                 | {pos for pos, _ in retrieval.dense_leads} | set(best_lexical) | set(also))
-        positions = sorted(found - excluded)
-        if not positions:
-            return []
-        leads = self.index.lead_similarities(positions, retrieval.vector)
-        chunks = self.best_chunk_similarities(positions, retrieval.vector)
-        best_bm25 = max(bm25.values(), default=0.0) or 1.0
-        candidates = []
-        for pos, lead, chunk in zip(positions, leads, chunks):
-            evidence = Evidence(chunk=float(chunk), lead=float(lead), bm25=bm25.get(pos, 0.0) / best_bm25)
-            candidates.append(Candidate(pos, evidence, fused_score(evidence, self.weights)))
+        scored = self.score(retrieval, also, exclude)
+        candidates = [Candidate(pos, Evidence(chunk=chunk, lead=lead, bm25=bm25), score)
+                      for pos, chunk, lead, bm25, score in zip(scored.positions.tolist(), scored.chunk.tolist(),
+                                                               scored.lead.tolist(), scored.bm25.tolist(),
+                                                               scored.score.tolist())]
         return sorted(candidates, key=lambda candidate: (-candidate.score, candidate.pos))
+
+    def score(self, retrieval: Retrieval, also: Iterable[int] = (), exclude: Collection[int] = ()) -> Scored:
+        """``rank``'s candidates and evidence as columns, by ascending pos (thousands at once for a
+        pasted error on a large archive)."""
+        excluded = set(exclude)
+        matched = retrieval.bm25_entries
+        keys = np.fromiter(matched, dtype=np.int64, count=len(matched))
+        values = np.fromiter(matched.values(), dtype=np.float64, count=len(matched))
+        if excluded:
+            kept = ~np.isin(keys, list(excluded))
+            keys, values = keys[kept], values[kept]
+        best_lexical = keys[np.argsort(-values, kind="stable")[: self.depth]]  # ties: the order SQLite gave
+        found = ({int(self.index.chunk_entry[vid]) for vid, _ in retrieval.dense_chunks}
+                 | {pos for pos, _ in retrieval.dense_leads} | set(best_lexical.tolist()) | set(also))
+        positions = np.array(sorted(found - excluded), dtype=np.int64)
+        if not len(positions):
+            return Scored(positions, *(np.zeros(0) for _ in range(4)))
+        leads = np.asarray(self.index.lead_similarities(positions.tolist(), retrieval.vector), dtype=np.float64)
+        chunks = np.asarray(self.best_chunk_similarities(positions.tolist(), retrieval.vector), dtype=np.float64)
+        best_bm25 = float(values.max()) if len(values) else 0.0
+        bm25 = np.array([matched.get(pos, 0.0) for pos in positions.tolist()]) / (best_bm25 or 1.0)
+        return Scored(positions, chunks, leads, bm25, self.weights.combine(chunks, leads, bm25))
 
     def best_chunk_similarities(self, positions: list[int], vector: np.ndarray) -> np.ndarray:
         """For each entry at ``positions``, the cosine of its best chunk with ``vector`` (one batched read)."""

@@ -7,6 +7,7 @@ scored by models fitted without its error (assistant/diagnose/fit.py).
 
 import json
 
+import numpy as np
 import pytest
 from khub_cli import khub_cli
 from trace_cases import load_cases
@@ -133,3 +134,73 @@ def test_cli_batch_prints_one_line_per_input(run, tmp_path):
 def test_cli_empty_input_is_a_clear_error(run):
     result = run("diagnose", input="")
     assert result.exit_code == 1 and "the paste is empty" in result.stderr
+
+
+def _reference_match(catalog, signature, pos):
+    """The entry's closest message and its similarity, found one message at a time (the first of the best)."""
+    from assistant.diagnose.match import body_of, similarities
+
+    scores = similarities(body_of(signature.template), catalog._bodies)
+    rows = [row for row, at in enumerate(catalog._positions) if at == pos]
+    best = max(rows, key=lambda row: (scores[row], -row))
+    return best, float(scores[best]) / 100
+
+
+def test_every_candidates_evidence_as_columns_is_its_evidence_one_entry_at_a_time(diagnoser):
+    """The evidence of thousands of candidates is computed as columns; each entry's, made alone
+    (``MessageMatch``, the catalog's per-entry look-ups), says the same."""
+    from assistant.diagnose.features import FEATURES
+    from assistant.diagnose.match import paste_words
+
+    catalog, checked = diagnoser.catalog, 0
+    for case in list(CASES.values())[::25]:
+        try:
+            examination = diagnoser.examine(case["text"])
+        except PasteError:
+            continue
+        words = paste_words(case["text"])
+        for table in examination.tables:
+            assert list(table.positions) == sorted(set(table.positions)), "one row per entry, ascending"
+            matches = catalog.match(table.error)
+            for row, pos in enumerate(table.positions.tolist()):
+                values = dict(zip(FEATURES, table.values[row]))
+                match = matches.get(pos)
+                if match is not None:
+                    assert (match.message, match.similarity) == (
+                        catalog._messages[_reference_match(catalog, table.error, pos)[0]],
+                        _reference_match(catalog, table.error, pos)[1])
+                    assert values["similarity"] == match.similarity
+                    assert values["code"] == bool(match.same_code)
+                    assert values["same_type"] == bool(match.same_type)
+                    assert values["type_unknown"] == (match.same_type is None)
+                    assert values["parent"] == (1 / match.parent_depth if match.parent_depth else 0.0)
+                else:
+                    assert values["similarity"] == 0 and values["type_unknown"] == 1
+                agree = catalog.same_ecosystem(table.error.ecosystem, pos)
+                assert (values["same_ecosystem"], values["other_ecosystem"]) == (agree is True, agree is False)
+                entry = catalog.entry(pos)
+                tags = entry.tags if entry else ()
+                total = sum(catalog._tag_weight[tag] for tag in tags)
+                seen = sum(catalog._tag_weight[tag] for tag in tags if catalog._tag_words[tag] <= words)
+                assert values["context"] == (seen / total if total else 0.0)
+                assert values["error_entry"] == (entry is not None)
+                checked += 1
+    assert checked > 100
+
+
+def test_an_entry_ranks_by_its_best_pair_and_ties_go_to_the_lower_pos(diagnoser):
+    from assistant.diagnose.diagnosis import rank_entries
+
+    ranker, ranked_cases = diagnoser.ranker, 0
+    for case in list(CASES.values())[::40]:
+        try:
+            examination = diagnoser.examine(case["text"])
+        except PasteError:
+            continue
+        best = {pos: max(float(ranker.rank_scores(np.array([pair.values]))[0]) for pair in pairs)
+                for pos, pairs in examination.evidence.items()}
+        expected = sorted(best, key=lambda pos: (-best[pos], pos))
+        ranked = [pos for pos, _, _ in rank_entries(examination, ranker, lambda pos: False)]
+        assert ranked == expected
+        ranked_cases += 1
+    assert ranked_cases > 5

@@ -12,15 +12,25 @@ entry's, and the paste shows no sign against it, the curated one comes first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
-from assistant.diagnose.features import PairEvidence, PasteEvidence, SearchEvidence, pair_evidence, strength
+from assistant.diagnose.features import (
+    FEATURES,
+    PairEvidence,
+    PasteColumns,
+    SearchColumns,
+    explain_pair,
+    is_warning,
+    pair_values,
+    strengths,
+)
 from assistant.diagnose.fix import Fix, find_fix
-from assistant.diagnose.match import ErrorCatalog, paste_words
+from assistant.diagnose.match import ErrorCatalog, Matches, PasteWords, paste_words
 from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import PasteError, clean_paste
 from assistant.diagnose.ranker import Ranker, load_ranker
@@ -83,13 +93,42 @@ class Diagnosis:
 
 
 @dataclass(frozen=True)
+class PairTable:
+    """One error of the paste against each of its candidate entries: their features as rows."""
+
+    error: ErrorSignature
+    positions: np.ndarray  # the candidate entries, ascending
+    values: np.ndarray  # one row per entry, one column per name of FEATURES
+    matches: Matches  # the entries whose messages, codes or types match the error
+    same_ecosystem: np.ndarray  # per entry: 1, 0, or -1 when either ecosystem is unknown
+
+    def pair(self, row: int) -> PairEvidence:
+        """The pair of one row, with in words why it matches."""
+        pos = int(self.positions[row])
+        at = int(np.searchsorted(self.matches.positions, pos))
+        matched = at < len(self.matches) and int(self.matches.positions[at]) == pos
+        agree = int(self.same_ecosystem[row])
+        return explain_pair(pos, tuple(self.values[row].tolist()), self.matches.message_match(pos) if matched else None,
+                            None if agree < 0 else bool(agree), self.error)
+
+
+@dataclass(frozen=True)
 class Examination:
     """A parsed paste and the evidence for every candidate entry, before any model weighs it."""
 
     signatures: tuple[ErrorSignature, ...]
-    evidence: dict[int, tuple[PairEvidence, ...]]  # entry pos -> one pair per error of the paste
+    tables: tuple[PairTable, ...]  # one per error weighed, in the order of ``errors``
     notices: tuple[str, ...] = ()
     errors: tuple[ErrorSignature, ...] = field(default=())  # every error weighed: signatures, then chains
+
+    @cached_property
+    def evidence(self) -> dict[int, tuple[PairEvidence, ...]]:
+        """Entry pos -> one pair per error of the paste that has it as a candidate (for fitting)."""
+        found: dict[int, list[PairEvidence]] = {}
+        for table in self.tables:
+            for row, pos in enumerate(table.positions.tolist()):
+                found.setdefault(pos, []).append(table.pair(row))
+        return {pos: tuple(pairs) for pos, pairs in found.items()}
 
 
 @dataclass(frozen=True)
@@ -134,19 +173,16 @@ class Diagnoser:
         # The rest of each exception chain is evidence too: the root cause is often the known error.
         chained = [link for signature in signatures for link in signature.chain]
         errors = tuple(signatures + chained[:MAX_SIGNATURES])
-        words = paste_words(paste.text)
-        evidence: dict[int, list[PairEvidence]] = {}
+        words = self.catalog.paste_signs(paste_words(paste.text))
         started = [self._start_lookups(error) for error in errors]  # every error's search begins at once
-        for rank, (error, lookups) in enumerate(zip(errors, started)):
-            for pair in self._pairs(error, lookups, rank == 0, words):
-                evidence.setdefault(pair.pos, []).append(pair)
-        return Examination(tuple(signatures), {pos: tuple(pairs) for pos, pairs in evidence.items()},
-                           paste.notices, errors)
+        tables = tuple(self._table(error, lookups, rank == 0, words)
+                       for rank, (error, lookups) in enumerate(zip(errors, started)))
+        return Examination(tuple(signatures), tables, paste.notices, errors)
 
     def decide(self, examination: Examination, top_k: int = 5, exclude: Collection[int] = (),
                explain: bool = True) -> Diagnosis:
         """Score the evidence with the fitted model and rank the entries (``explain``: read their fixes)."""
-        ranked = rank_entries(examination.evidence, self.ranker, self._curated, exclude)[:top_k]
+        ranked = rank_entries(examination, self.ranker, self._curated, exclude, limit=top_k)
         index = self.searcher.index
         titles = index.entry_titles([pos for pos, _, _ in ranked])
         hits = tuple(
@@ -175,19 +211,17 @@ class Diagnoser:
         return Lookups(query, self._helpers.submit(self.searcher.retrieve, query, spell_identifiers=False),
                        self._helpers.submit(self.searcher.encode_query, code) if code else None)
 
-    def _pairs(self, error: ErrorSignature, lookups: Lookups, primary: bool, words: set[str]) -> Iterable[PairEvidence]:
-        matches = self.catalog.match(error)
-        search = self._search_evidence(lookups.query, lookups.retrieval.result(), matches)
-        positions = sorted(set(matches) | set(search))
-        source = self._source_evidence(lookups.code_vector.result() if lookups.code_vector else None, positions)
-        for pos, code in zip(positions, source):
-            match = matches.get(pos)
-            same_ecosystem = match.same_ecosystem if match else self.catalog.same_ecosystem(error.ecosystem, pos)
-            entry = self.catalog.entry(pos)
-            paste = PasteEvidence(self.catalog.context(pos, words), self.catalog.framework_unmet(pos, words),
-                                  float(code), entry is not None, bool(entry and entry.about_class),
-                                  bool(entry and entry.curated))
-            yield pair_evidence(pos, match, search.get(pos, SearchEvidence()), same_ecosystem, paste, primary, error)
+    def _table(self, error: ErrorSignature, lookups: Lookups, primary: bool, paste: PasteWords) -> PairTable:
+        matches = self.catalog.match_columns(error)
+        positions, search = self._search_evidence(lookups.retrieval.result(), matches.positions)
+        source = self._source_evidence(lookups.code_vector.result() if lookups.code_vector else None,
+                                       positions.tolist())
+        error_entry, about_class = self.catalog.flags(positions)
+        columns = PasteColumns(self.catalog.contexts(positions, paste), np.isin(positions, list(paste.framework_unmet)),
+                               np.asarray(source, dtype=np.float64), error_entry, about_class)
+        agree = self.catalog.ecosystems_agree(error.ecosystem, positions)
+        values = pair_values(positions, matches, agree, search, columns, primary, is_warning(error))
+        return PairTable(error, positions, values, matches, agree)
 
     def _source_evidence(self, code_vector: np.ndarray | None, positions: list[int]) -> np.ndarray:
         """How close the source line the tool showed (encoded: ``code_vector``) is to each entry's
@@ -196,46 +230,73 @@ class Diagnoser:
             return np.zeros(len(positions))
         return self.searcher.best_chunk_similarities(positions, code_vector)
 
-    def _search_evidence(self, query: str, retrieval: Retrieval, also: Iterable[int]) -> dict[int, SearchEvidence]:
+    def _search_evidence(self, retrieval: Retrieval, also: np.ndarray) -> tuple[np.ndarray, SearchColumns]:
         """Hybrid search (all kinds: an article may explain an error) on the error's message, the
-        source line where it happened and the tool's first notes (its advice): ``query``, retrieved."""
-        candidates = self.searcher.rank(query, retrieval, also=also)
-        wanted = {c.pos for c in candidates[:SEARCH_CANDIDATES]} | set(also)
-        return {c.pos: SearchEvidence(c.evidence.chunk, c.evidence.lead, c.evidence.bm25)
-                for c in candidates if c.pos in wanted}
+        source line where it happened and the tool's first notes (its advice), retrieved: the entries
+        it ranks best and the entries at ``also``, ascending, with their evidence."""
+        scored = self.searcher.score(retrieval, also=also.tolist())
+        best = np.lexsort((scored.positions, -scored.score))[:SEARCH_CANDIDATES]
+        wanted = np.isin(scored.positions, also)
+        wanted[best] = True
+        return scored.positions[wanted], SearchColumns(scored.chunk[wanted], scored.lead[wanted], scored.bm25[wanted])
 
 
-def rank_entries(evidence: dict[int, tuple[PairEvidence, ...]], ranker: Ranker, curated: Callable[[int], bool],
-                 exclude: Collection[int] = ()) -> list[tuple[int, float, PairEvidence]]:
-    """Entries in ranking order, each with its confidence and the pair (error of the paste) that
-    ranks it best. The hub's own curated entry leads when it matches as well as the top entry: it
-    is itself a confident match, on evidence as strong (the same code, the same template, ...), and
-    the paste shows no sign against it (an entry about React, a paste with no React in it)."""
-    positions = [pos for pos in evidence if pos not in exclude]
-    if not positions:
+def rank_entries(examination: Examination, ranker: Ranker, curated: Callable[[int], bool],
+                 exclude: Collection[int] = (), limit: int | None = None) -> list[tuple[int, float, PairEvidence]]:
+    """Entries in ranking order (the first ``limit``), each with its confidence and the pair (error of
+    the paste) that ranks it best. The hub's own curated entry leads when it matches as well as the
+    top entry: it is itself a confident match, on evidence as strong (the same code, the same
+    template, ...), and the paste shows no sign against it (an entry about React, a paste with no
+    React in it)."""
+    best = best_pairs(examination, ranker, exclude)
+    if not len(best.positions):
         return []
-    best = best_pairs([evidence[pos] for pos in positions], ranker)
-    values = np.array([pair.values for _, pair in best])
-    confidence = ranker.confidences(values, np.array([score for score, _ in best]))
-    order = sorted(range(len(positions)), key=lambda i: (-best[i][0], positions[i]))
-    ranked = [(positions[i], float(confidence[i]), best[i][1]) for i in order]
-    leader = next((item for item in ranked if curated(item[0]) and item[1] >= ranker.threshold
-                   and strength(item[2]) >= strength(ranked[0][2]) and not item[2].feature("framework_unmet")), None)
-    return [leader, *(item for item in ranked if item is not leader)] if leader else ranked
+    confidence = ranker.confidences(best.values, best.scores)
+    strength = strengths(best.values)
+    possible = ((confidence >= ranker.threshold) & (strength >= strength[0])
+                & (best.values[:, FEATURES.index("framework_unmet")] == 0))
+    leader = next((i for i in np.flatnonzero(possible).tolist() if curated(int(best.positions[i]))), None)
+    order = range(len(best.positions))
+    chosen = [leader, *(i for i in order if i != leader)] if leader is not None else order
+    return [(int(best.positions[i]), float(confidence[i]), best.pair(i)) for i in chosen[:limit]]
 
 
-def best_pair(pairs: tuple[PairEvidence, ...], ranker: Ranker) -> tuple[float, PairEvidence]:
-    """An entry ranks by its best pair: the error of the paste it explains best."""
-    return best_pairs([pairs], ranker)[0]
+@dataclass(frozen=True)
+class BestPairs:
+    """Each candidate entry of a paste with the pair that ranks it best, best entry first."""
+
+    positions: np.ndarray
+    scores: np.ndarray  # the ranking score of that pair
+    values: np.ndarray  # its features
+    tables: tuple[PairTable, ...]
+    table: np.ndarray  # which table (error of the paste) the pair is from
+    row: np.ndarray  # its row in that table
+
+    def pair(self, i: int) -> PairEvidence:
+        return self.tables[int(self.table[i])].pair(int(self.row[i]))
 
 
-def best_pairs(entries: list[tuple[PairEvidence, ...]], ranker: Ranker) -> list[tuple[float, PairEvidence]]:
-    """``best_pair`` for many entries, their pairs scored in one product (a large archive gives a
-    paste thousands of candidate entries)."""
-    scores = ranker.rank_scores(np.array([pair.values for pairs in entries for pair in pairs]))
-    best, start = [], 0
-    for pairs in entries:
-        at = start + int(np.argmax(scores[start:start + len(pairs)]))
-        best.append((float(scores[at]), pairs[at - start]))
-        start += len(pairs)
-    return best
+def best_pairs(examination: Examination, ranker: Ranker, exclude: Collection[int] = ()) -> BestPairs:
+    """An entry ranks by its best pair: the error of the paste it explains best (the first such error
+    on a tie). Entries in ranking order (score, then pos), none at ``exclude``."""
+    tables = examination.tables
+    positions = np.concatenate([table.positions for table in tables]) if tables else np.zeros(0, dtype=np.int64)
+    values = np.vstack([table.values for table in tables]) if tables else np.zeros((0, len(FEATURES)))
+    table = np.concatenate([np.full(len(t.positions), i) for i, t in enumerate(tables)]) if tables else positions
+    row = np.concatenate([np.arange(len(t.positions)) for t in tables]) if tables else positions
+    if exclude:
+        kept = ~np.isin(positions, list(exclude))
+        positions, values, table, row = positions[kept], values[kept], table[kept], row[kept]
+    if not len(positions):
+        return BestPairs(positions, np.zeros(0), values, tables, table, row)
+    scores = ranker.rank_scores(values)
+    order = np.lexsort((table, positions))  # each entry's pairs together, in the order of the errors
+    ordered = positions[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    counts = np.diff(np.r_[starts, len(ordered)])
+    top = np.maximum.reduceat(scores[order], starts)
+    first = np.minimum.reduceat(np.where(scores[order] == np.repeat(top, counts), np.arange(len(order)), len(order)),
+                                starts)
+    at = order[first]
+    ranked = at[np.lexsort((positions[at], -scores[at]))]
+    return BestPairs(positions[ranked], scores[ranked], values[ranked], tables, table[ranked], row[ranked])

@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from assistant.diagnose.hierarchy import is_a
-from assistant.diagnose.match import MessageMatch
+from assistant.diagnose.match import Matches, MessageMatch
 from assistant.diagnose.signature import ErrorSignature
 
 FEATURES = (
@@ -41,24 +43,24 @@ FEATURES = (
 
 
 @dataclass(frozen=True)
-class SearchEvidence:
-    """What hybrid search found for one error's message: best chunk and lead cosines, relative BM25."""
+class SearchColumns:
+    """What hybrid search found for one error's message, per entry: best chunk and lead cosines,
+    relative BM25."""
 
-    chunk: float = 0.0
-    lead: float = 0.0
-    bm25: float = 0.0
+    chunk: np.ndarray
+    lead: np.ndarray
+    bm25: np.ndarray
 
 
 @dataclass(frozen=True)
-class PasteEvidence:
-    """What the rest of the paste says about one entry: its tags seen or not, its code near the error."""
+class PasteColumns:
+    """What the rest of the paste says about each entry: its tags seen or not, its code near the error."""
 
-    context: float = 0.0
-    framework_unmet: bool = False
-    source: float = 0.0
-    error_entry: bool = False
-    about_class: bool = False
-    curated: bool = False
+    context: np.ndarray  # 0..1, the share of the entry's tags the paste shows
+    framework_unmet: np.ndarray  # bool
+    source: np.ndarray  # cosine of the source line the tool showed with the entry's closest chunk
+    error_entry: np.ndarray  # bool: a debug-archive entry
+    about_class: np.ndarray  # bool
 
 
 @dataclass(frozen=True)
@@ -74,35 +76,52 @@ class PairEvidence:
         return self.values[FEATURES.index(name)]
 
 
-def pair_evidence(pos: int, match: MessageMatch | None, search: SearchEvidence, same_ecosystem: bool | None,
-                  paste: PasteEvidence, primary: bool, error: ErrorSignature) -> PairEvidence:
-    """The features of one entry against one error of the paste."""
-    similarity = match.similarity if match else 0.0
-    same_type = bool(match and match.same_type)
-    values = {
-        "code": float(bool(match and match.same_code)),
-        "other_code": float(bool(match and match.other_code)),
+def pair_values(positions: np.ndarray, matches: Matches, same_ecosystem: np.ndarray, search: SearchColumns,
+                paste: PasteColumns, primary: bool, warning: bool) -> np.ndarray:
+    """The features of many entries (``positions``, ascending) against one error of the paste: one row
+    per entry, one column per name of FEATURES. ``same_ecosystem`` is 1, 0 or -1 (unknown) per entry."""
+    at = np.searchsorted(matches.positions, positions)
+    matched = at < len(matches.positions)
+    matched[matched] = matches.positions[at[matched]] == positions[matched]
+
+    def of_match(column: np.ndarray, otherwise) -> np.ndarray:  # the match's value, ``otherwise`` for no match
+        found = np.full(len(positions), otherwise, dtype=column.dtype)
+        found[matched] = column[at[matched]]
+        return found
+
+    similarity = of_match(matches.similarity, 0.0)
+    same_type = of_match(matches.same_type, -1)  # no match: the type is unknown too
+    depth = of_match(matches.parent_depth, 0)
+    rarity = 1 / math.log2(1 + matches.type_entries) if matches.type_entries else 0.0
+    columns = {
+        "code": of_match(matches.same_code, False),
+        "other_code": of_match(matches.other_code, False),
         "similarity": similarity,
-        "similar_60": max(0.0, similarity - 0.6), "similar_80": max(0.0, similarity - 0.8),
-        "similar_90": max(0.0, similarity - 0.9),
-        "headline": float(bool(match and match.headline) and similarity >= 0.6),
-        "same_type": float(same_type),
-        "other_type": float(bool(match and match.same_type is False and not match.parent)),
-        "type_unknown": float(match is None or match.same_type is None),
-        "type_rarity": 1 / math.log2(1 + match.type_entries) if match and match.same_type and match.type_entries
-                       else 0.0,
-        "parent": 1 / match.parent_depth if match and match.parent_depth else 0.0,
-        "same_ecosystem": float(same_ecosystem is True), "other_ecosystem": float(same_ecosystem is False),
+        "similar_60": np.maximum(0.0, similarity - 0.6), "similar_80": np.maximum(0.0, similarity - 0.8),
+        "similar_90": np.maximum(0.0, similarity - 0.9),
+        "headline": of_match(matches.headline, False) & (similarity >= 0.6),
+        "same_type": same_type == 1,
+        "other_type": (same_type == 0) & (depth == 0),
+        "type_unknown": same_type == -1,
+        "type_rarity": np.where(same_type == 1, rarity, 0.0),
+        "parent": np.divide(1.0, depth, out=np.zeros(len(positions)), where=depth > 0),
+        "same_ecosystem": same_ecosystem == 1, "other_ecosystem": same_ecosystem == 0,
         "chunk": search.chunk, "lead": search.lead, "bm25": search.bm25,
-        "context": paste.context, "framework_unmet": float(paste.framework_unmet), "source": paste.source,
-        "error_entry": float(paste.error_entry), "about_class": float(paste.about_class),
-        "primary": float(primary),
-        "warning": float(is_warning(error)),
+        "context": paste.context, "framework_unmet": paste.framework_unmet, "source": paste.source,
+        "error_entry": paste.error_entry, "about_class": paste.about_class,
+        "primary": np.full(len(positions), float(primary)),
+        "warning": np.full(len(positions), float(warning)),
     }
+    return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in FEATURES]) if len(positions) \
+        else np.zeros((0, len(FEATURES)))
+
+
+def explain_pair(pos: int, values: tuple[float, ...], match: MessageMatch | None, same_ecosystem: bool | None,
+                 error: ErrorSignature) -> PairEvidence:
+    """One (error, entry) pair with its features, and in words why they match."""
     reason = _reason(match, error.error_type)
-    return PairEvidence(pos, tuple(values[name] for name in FEATURES),
-                        f"other ecosystem; {reason}" if same_ecosystem is False else reason,
-                        match.message if match and similarity >= 0.6 else None)
+    return PairEvidence(pos, values, f"other ecosystem; {reason}" if same_ecosystem is False else reason,
+                        match.message if match and match.similarity >= 0.6 else None)
 
 
 def is_warning(error: ErrorSignature) -> bool:
@@ -116,9 +135,15 @@ def is_warning(error: ErrorSignature) -> bool:
 def strength(evidence: PairEvidence) -> int:
     """The kind of evidence, strongest first: 5 a shared code, 4 the same message template, 3 a
     similar message, 2 the same error type, 1 a parent class, 0 similar text only."""
-    similarity = evidence.feature("similarity")
-    return (5 if evidence.feature("code") else 4 if similarity >= 0.9 else 3 if similarity >= 0.6
-            else 2 if evidence.feature("same_type") else 1 if evidence.feature("parent") else 0)
+    return int(strengths(np.array([evidence.values]))[0])
+
+
+def strengths(values: np.ndarray) -> np.ndarray:
+    """``strength`` of each row of feature values."""
+    column = {name: values[:, FEATURES.index(name)] for name in ("code", "similarity", "same_type", "parent")}
+    similarity = column["similarity"]
+    return np.select([column["code"] != 0, similarity >= 0.9, similarity >= 0.6, column["same_type"] != 0,
+                      column["parent"] != 0], [5, 4, 3, 2, 1], 0)
 
 
 def prior(evidence: PairEvidence) -> float:

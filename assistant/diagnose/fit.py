@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.diagnose.diagnosis import Diagnoser, Examination, best_pair, rank_entries
+from assistant.diagnose.diagnosis import Diagnoser, Examination, best_pairs, rank_entries
 from assistant.diagnose.features import prior
 from assistant.diagnose.hierarchy import ancestors
 from assistant.diagnose.match import type_name
@@ -182,16 +182,12 @@ def _confidence_rows(ranker: Ranker, examined: Sequence[Examined],
             continue
         runs = [frozenset(), item.family] if item.relevant else [frozenset()]
         for exclude in runs:
-            scored = []
-            for pos, pairs in item.examination.evidence.items():
-                if pos not in exclude:
-                    score, pair = best_pair(pairs, ranker)
-                    scored.append((score, pos, pair))
-            scored.sort(key=lambda entry: (-entry[0], entry[1]))
-            for score, pos, pair in scored[:top]:
-                rows.append([*pair.values, score])
+            best = best_pairs(item.examination, ranker, exclude)
+            for pos, score, values in zip(best.positions[:top].tolist(), best.scores[:top].tolist(),
+                                          best.values[:top].tolist()):
+                rows.append([*values, score])
                 labels.append(pos in item.relevant and not exclude)
-                weights.append(case_weight[item.case.id] / min(top, len(scored)))
+                weights.append(case_weight[item.case.id] / min(top, len(best.positions)))
     return np.array(rows), np.array(labels, dtype=bool), np.array(weights)
 
 
@@ -225,7 +221,7 @@ def outcomes(ranker: Ranker, examined: Sequence[Examined], leave_entry_out: bool
 def _outcome(ranker: Ranker, item: Examined, exclude: frozenset[int]) -> Outcome:
     if item.examination is None:
         return Outcome(item.case, (), 0.0, False, bool(exclude))
-    ranked = rank_entries(item.examination.evidence, ranker, item.curated.__contains__, exclude)[:10]
+    ranked = rank_entries(item.examination, ranker, item.curated.__contains__, exclude, limit=10)
     top = ranked[0][1] if ranked else 0.0
     return Outcome(item.case, tuple(item.names[pos] for pos, _, _ in ranked), top, top >= ranker.threshold,
                    bool(exclude))

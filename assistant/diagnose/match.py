@@ -11,6 +11,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,6 +64,40 @@ class MessageMatch:
     headline: bool = False  # that closest message is the one the entry is about (its first), not a variant it lists
 
 
+@dataclass(frozen=True)
+class Matches:
+    """``ErrorCatalog.match`` as columns: every matched entry of one signature, ascending by pos.
+
+    A large archive gives one error thousands of matches (every entry of its type); columns let
+    the features of all of them be computed at once, and a ``MessageMatch`` is made only for the
+    few entries an answer explains (``message_match``)."""
+
+    positions: np.ndarray  # int64, ascending
+    index: np.ndarray  # the entry's closest message (a row of the catalog's messages)
+    similarity: np.ndarray  # 0..1, of that message
+    same_code: np.ndarray  # bool: an error code both carry
+    other_code: np.ndarray  # bool: both carry codes, none shared
+    same_type: np.ndarray  # int8: 1 the same error type, 0 another, -1 either is unknown
+    parent_depth: np.ndarray  # 1 when the entry's type is the direct parent of the signature's, ...; 0 not one
+    headline: np.ndarray  # bool: that closest message is the one the entry is about
+    type_entries: int  # how many entries have the signature's error type
+    message_match: Callable[[int], MessageMatch]  # the whole MessageMatch of the matched entry at a pos
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
+@dataclass(frozen=True)
+class PasteWords:
+    """What a paste's words say about every entry's tags and frameworks (``ErrorCatalog.paste_signs``)."""
+
+    words: set[str]
+    tags_seen: np.ndarray  # bool per distinct tag of the catalog: all its words are in the paste
+    # Entries about a framework (React, WordPress, Django, ...) the paste shows no sign of: an entry
+    # about a React error, a paste with no React in its paths or messages.
+    framework_unmet: frozenset[int]
+
+
 class ErrorCatalog:
     """The archive's error entries, keyed for matching."""
 
@@ -104,6 +139,44 @@ class ErrorCatalog:
         # Every entry's ecosystems, error entries or not (an article about npm, a snippet about git).
         self._ecosystems = {pos: set(found) for pos, found in (ecosystems or {}).items()}
         self._ecosystems.update({pos: set(entry.ecosystems) for pos, entry in self._entries.items()})
+        self._ecosystem_columns: dict[str, np.ndarray] = {}
+        self._columns()
+
+    def _columns(self) -> None:
+        """The catalog as arrays by pos, for ``match_columns`` and the features of many entries at once."""
+        size = max([*self._entries, *self._ecosystems, 0]) + 1  # at least one row: pos 0 of an empty catalog
+        self._size = size
+        message_pos = np.array(self._positions, dtype=np.int64)
+        self._message_order = np.argsort(message_pos, kind="stable")  # by pos, then message row
+        ordered = message_pos[self._message_order]
+        self._group_starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else ordered
+        self._group_pos = ordered[self._group_starts]  # ascending: the entries that state a message
+        self._headline_of = np.full(size, -1, dtype=np.int64)
+        for pos, index in self._headlines.items():
+            self._headline_of[pos] = index
+        type_names = sorted({entry.error_type for entry in self._entries.values()} | {""})
+        self._type_id = type_id = {name: number for number, name in enumerate(type_names)}
+        self._type_of = np.full(size, type_id[""], dtype=np.int64)
+        self._has_codes = np.zeros(size, dtype=bool)
+        self._is_entry = np.zeros(size, dtype=bool)
+        self._about_class = np.zeros(size, dtype=bool)
+        tag_id = {tag: number for number, tag in enumerate(self._tag_weight)}
+        widest = max((len(entry.tags) for entry in self._entries.values()), default=0)
+        self._tag_ids = np.zeros((size, widest), dtype=np.int64)
+        self._tag_weights = np.zeros((size, widest))  # 0 where an entry has fewer tags
+        self._tag_totals = np.zeros(size)
+        for pos, entry in self._entries.items():
+            self._type_of[pos] = type_id[entry.error_type]
+            self._has_codes[pos] = bool(entry.codes)
+            self._is_entry[pos] = True
+            self._about_class[pos] = entry.about_class
+            for column, tag in enumerate(entry.tags):
+                self._tag_ids[pos, column] = tag_id[tag]
+                self._tag_weights[pos, column] = self._tag_weight[tag]
+            self._tag_totals[pos] = self._tag_total[pos]
+        self._tag_list = list(self._tag_weight)
+        self._frameworks = {pos: FRAMEWORKS & set(entry.tags) for pos, entry in self._entries.items()
+                            if FRAMEWORKS & set(entry.tags)}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -114,23 +187,61 @@ class ErrorCatalog:
     def match(self, signature: ErrorSignature) -> dict[int, MessageMatch]:
         """Every entry with a close message template, a shared code, the same error type or a parent
         type of it, by pos."""
-        if not self._bodies:
-            return {}
+        matches = self.match_columns(signature)
+        return {pos: matches.message_match(pos) for pos in matches.positions.tolist()}
+
+    def match_columns(self, signature: ErrorSignature) -> Matches:
+        """``match`` as columns (``Matches``): the same entries and evidence, computed at once."""
         body = body_of(signature.template)
-        scores = similarities(body, self._distinct, leading=self._leading.shared_with(body))[self._distinct_of]
-        best: dict[int, int] = {}
-        for index, pos in enumerate(self._positions):
-            if pos not in best or scores[index] > scores[best[pos]]:
-                best[pos] = index
         error_type = signature_type(signature)
         parents = {type_name(name): depth
                    for depth, name in enumerate(ancestors(signature.ecosystem, signature.error_type), 1)}
-        wanted = {pos for pos, index in best.items() if scores[index] >= MIN_SIMILARITY}
-        wanted |= {pos for code in signature.codes for pos in self._by_code.get(code, ())}
+        if self._bodies:
+            scores = similarities(body, self._distinct, leading=self._leading.shared_with(body))[self._distinct_of]
+        else:
+            scores = np.zeros(0)
+        # Each entry's closest message: the first of its best-scoring ones.
+        ordered = scores[self._message_order]
+        counts = np.diff(np.r_[self._group_starts, len(ordered)])
+        best = np.maximum.reduceat(ordered, self._group_starts) if len(ordered) else ordered
+        at_best = np.where(ordered == np.repeat(best, counts), np.arange(len(ordered)), len(ordered))
+        best_index = self._message_order[np.minimum.reduceat(at_best, self._group_starts)] if len(ordered) \
+            else at_best
+        wanted = set(self._group_pos[best >= MIN_SIMILARITY].tolist())
+        shared = {pos for code in signature.codes for pos in self._by_code.get(code, ())}
+        wanted |= shared
         wanted |= self._by_type.get(error_type, set()) if error_type else set()
         wanted |= {pos for name in parents for pos in self._by_type.get(name, ())}
-        return {pos: self._match(signature, pos, best[pos], float(scores[best[pos]]) / 100, error_type, parents)
-                for pos in wanted if pos in best}
+        positions = np.array(sorted(wanted), dtype=np.int64)
+        group = np.searchsorted(self._group_pos, positions)
+        stated = (group < len(self._group_pos)) & (self._group_pos[np.minimum(group, len(self._group_pos) - 1)]
+                                                   == positions) if len(self._group_pos) else group < 0
+        positions, group = positions[stated], group[stated]  # an entry that states no message is no match
+        index, similarity = best_index[group], best[group] / 100
+        own_type = self._type_of[positions]
+        type_number = self._type_id.get(error_type, -2)
+        known = bool(error_type) & (own_type != self._type_id[""])
+        depth_of_type = np.zeros(len(self._type_id), dtype=np.int64)
+        for name, depth in parents.items():
+            if name in self._type_id:
+                depth_of_type[self._type_id[name]] = depth
+        headline = self._headline_of[positions] == index
+        for row in np.flatnonzero(~headline & (similarity >= 0.9)).tolist():
+            headline[row] = self._same_body(int(index[row]), int(positions[row]))
+        same_code = np.isin(positions, list(shared))
+
+        def message_match(pos: int) -> MessageMatch:
+            row = int(np.searchsorted(positions, pos))
+            return self._match(signature, pos, int(index[row]), float(similarity[row]), error_type, parents)
+
+        return Matches(
+            positions=positions, index=index, similarity=similarity, same_code=same_code,
+            other_code=bool(signature.codes) & self._has_codes[positions] & ~same_code,
+            same_type=np.where(known, (own_type == type_number).astype(np.int8), np.int8(-1)).astype(np.int8),
+            parent_depth=np.where(own_type != type_number, depth_of_type[own_type], 0),
+            headline=headline, type_entries=len(self._by_type.get(error_type, ())),
+            message_match=message_match,
+        )
 
     def _match(self, signature: ErrorSignature, pos: int, index: int, similarity: float, error_type: str,
                parents: dict[str, int]) -> MessageMatch:
@@ -154,6 +265,40 @@ class ErrorCatalog:
         headline = self._headlines.get(pos)
         return headline is not None and similarities(self._bodies[index], [self._bodies[headline]])[0] >= 90
 
+    def paste_signs(self, words: set[str]) -> PasteWords:
+        """What a paste's words (``paste_words``) say about the catalog's tags and frameworks, worked
+        out once per paste."""
+        seen = np.array([self._tag_words[tag] <= words for tag in self._tag_list], dtype=bool)
+        shown = {name for name in FRAMEWORKS if any(sign in words for sign in FRAMEWORK_SIGNS[name])}
+        return PasteWords(words, seen, frozenset(pos for pos, names in self._frameworks.items() if not names & shown))
+
+    def contexts(self, positions: np.ndarray, paste: PasteWords) -> np.ndarray:
+        """0..1 for each entry at ``positions``: how much of what its tags say is seen in the paste, the
+        rarer tags counting more ("wordpress" in a path says much, "php" little)."""
+        inside = positions < self._size
+        at = np.where(inside, positions, 0)
+        ids, weights = self._tag_ids[at], self._tag_weights[at]
+        seen = np.zeros(len(positions))
+        for column in range(ids.shape[1]):  # in the entry's tag order, as ``context`` adds them
+            seen = seen + np.where(paste.tags_seen[ids[:, column]], weights[:, column], 0.0)
+        totals = np.where(inside, self._tag_totals[at], 0.0)
+        return np.divide(seen, totals, out=np.zeros(len(positions)), where=totals != 0)
+
+    def ecosystems_agree(self, ecosystem: str, positions: np.ndarray) -> np.ndarray:
+        """``same_ecosystem`` of each entry at ``positions``: 1 yes, 0 no, -1 unknown."""
+        column = self._ecosystem_columns.get(ecosystem)
+        if column is None:  # once per ecosystem: a pass over every entry
+            agree = (self.same_ecosystem(ecosystem, pos) for pos in range(self._size))
+            column = np.array([-1 if same is None else int(same) for same in agree], dtype=np.int8)
+            self._ecosystem_columns[ecosystem] = column
+        return np.where(positions < self._size, column[np.minimum(positions, self._size - 1)], -1)
+
+    def flags(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Whether each entry at ``positions`` is an error entry, and whether it is about an error class."""
+        inside = positions < self._size
+        at = np.where(inside, positions, 0)
+        return inside & self._is_entry[at], inside & self._about_class[at]
+
     def same_ecosystem(self, ecosystem: str, pos: int) -> bool | None:
         """Whether an entry belongs to the paste's ecosystem; None if either is unknown."""
         theirs = self._ecosystems.get(pos)
@@ -161,27 +306,8 @@ class ErrorCatalog:
             return None
         return bool(theirs & COMPATIBLE.get(ecosystem, {ecosystem}))
 
-    def context(self, pos: int, words: set[str]) -> float:
-        """0..1: how much of what an entry's tags say is seen in the paste, the rarer tags counting more
-        ("wordpress" in a path says much, "php" little)."""
-        entry = self._entries.get(pos)
-        if entry is None or not entry.tags:
-            return 0.0
-        total = self._tag_total[pos]
-        seen = sum(self._tag_weight[tag] for tag in entry.tags if self._tag_words[tag] <= words)
-        return seen / total if total else 0.0
-
-
-    def framework_unmet(self, pos: int, words: set[str]) -> bool:
-        """Whether an entry is about a framework (React, WordPress, Django, ...) and the paste shows no
-        sign of it: an entry about a React error, a paste with no React in its paths or messages."""
-        entry = self._entries.get(pos)
-        frameworks = FRAMEWORKS & set(entry.tags) if entry else set()
-        return bool(frameworks) and not any(sign in words for name in frameworks for sign in FRAMEWORK_SIGNS[name])
-
-
 def paste_words(text: str) -> set[str]:
-    """The lower-cased words of a paste (its paths and module names too), for ``ErrorCatalog.context``."""
+    """The lower-cased words of a paste (its paths and module names too), for ``ErrorCatalog.paste_signs``."""
     return set(WORD.findall(text.lower()))
 
 

@@ -138,7 +138,7 @@ def test_cli_empty_input_is_a_clear_error(run):
 
 def _reference_match(catalog, signature, pos):
     """The entry's closest message and its similarity, found one message at a time (the first of the best)."""
-    from assistant.diagnose.match import body_of, similarities
+    from assistant.diagnose.likeness import body_of, similarities
 
     scores = similarities(body_of(signature.template), catalog._bodies)
     rows = [row for row, at in enumerate(catalog._positions) if at == pos]

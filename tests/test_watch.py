@@ -41,8 +41,11 @@ def test_watch_applies_additions_edits_and_deletions_and_skips_a_broken_file(tmp
     log = tmp_path / "watch.log"
     env = {**os.environ, "KHUB_INDEX_DIR": str(settings.index_dir), "KHUB_MODELS_DIR": str(settings.model_cache_dir)}
     with log.open("w") as out:
+        # Ctrl-C stops the watch, as in a terminal. A suite run as a background job inherits SIGINT
+        # ignored (the shell's rule for background jobs): the watcher gets the default back.
         watcher = subprocess.Popen([sys.executable, "-m", "khub", "ingest", str(archive), "--watch"], cwd=ROOT,
-                                   env=env, stdout=out, stderr=subprocess.STDOUT)
+                                   env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         eventually(lambda: "Watching" in log.read_text(), within=120)  # the first ingest, then the watch
         first = open_store(settings.index_dir).open()

@@ -15,10 +15,14 @@ from __future__ import annotations
 import math
 import sqlite3
 import threading
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+from embeddings.manifest import REBUILD
+from khub.errors import IndexUnavailableError
 
 FILE_NAME = "bm25.npz"
 K1 = 1.2  # FTS5's bm25() constants (sqlite/ext/fts5/fts5_aux.c)
@@ -73,7 +77,8 @@ class TermMatrix:
 
     @classmethod
     def load(cls, path: Path, tokenizer: str) -> TermMatrix | None:
-        """The matrix saved at ``path``, or None when the snapshot has none (one written by an older khub)."""
+        """The matrix saved at ``path``, or None when the snapshot has none (one written by an older khub);
+        IndexUnavailableError, with the rebuild command, when the file is damaged."""
         try:
             with np.load(path, allow_pickle=False) as saved:
                 text = saved["terms"].tobytes().decode("utf-8")
@@ -81,6 +86,8 @@ class TermMatrix:
                            saved["tokens"], int(saved["rows"]), tokenizer)
         except FileNotFoundError:
             return None
+        except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise IndexUnavailableError(f"{path} cannot be read ({exc}); {REBUILD}") from exc
 
     def scores(self, words: Sequence[str]) -> dict[int, float] | None:
         """BM25 (positive: higher is better) of every entry holding any of ``words``, by row, in row

@@ -193,8 +193,8 @@ def open_snapshot(folder: Path) -> Index:
     chunk_vectors = vectors.load_vector_index(folder / vectors.CHUNKS_FILE, manifest.chunks, manifest.dimension)
     lead_vectors = vectors.load_vector_index(folder / vectors.LEADS_FILE, manifest.entries, manifest.dimension)
     path = folder / database.FILE_NAME
-    connection = database.open_database(path)
     terms = bm25.TermMatrix.load(folder / bm25.FILE_NAME, database.TOKENIZER)
+    connection = database.open_database(path)
     try:
         return Index(folder, manifest, connection, chunk_vectors, lead_vectors, terms)
     except sqlite3.DatabaseError as exc:  # SQLite reads the file at the first query, here

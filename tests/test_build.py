@@ -191,6 +191,14 @@ def test_a_damaged_vector_file_is_reported_not_crashed_on(archive, settings):
         open_index(settings.index_dir)
 
 
+@pytest.mark.parametrize("damage", [b"not a zip", b""])
+def test_a_damaged_term_matrix_is_reported_not_crashed_on(archive, settings, damage):
+    run_ingest([archive], settings)
+    (IndexStore(settings.index_dir).current() / "bm25.npz").write_bytes(damage)
+    with pytest.raises(IndexUnavailableError, match="bm25.npz cannot be read .* khub ingest --rebuild"):
+        open_index(settings.index_dir)
+
+
 def test_switching_encoder_reencodes_into_the_new_space_but_reports_no_entry_change(archive, tmp_path, counting):
     ingest(archive, tmp_path / "index", counting)
     other = BuildPlan(model_id="another-space", backend=DEFAULT_BACKEND, load=lambda: counting)

@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -31,33 +32,98 @@ MIN_IDF = 1e-6  # FTS5's floor for a word held by more than half the entries
 TOKENS_CACHED = 100_000  # query words whose tokens are remembered (error messages repeat their words)
 
 
-def write_term_matrix(connection: sqlite3.Connection, table: str, columns: Sequence[str],
-                      weights: Sequence[float], rows: int, path: Path) -> None:
+@dataclass(frozen=True)
+class Reuse:
+    """The live snapshot's matrix, whose rows of entries unchanged since are copied, not read again."""
+
+    path: Path  # its bm25.npz
+    moved: np.ndarray  # its row -> the entry's row now; -1 for an entry changed or removed since
+
+
+def write_term_matrix(connection: sqlite3.Connection, table: str, columns: Sequence[str], weights: Sequence[float],
+                      tokenizer: str, rows: int, path: Path, reuse: Reuse | None = None) -> None:
     """Save the weighted count of every term in every row of the FTS5 ``table`` (a column's count times its
-    weight, as bm25() weighs it), each row's token count, and the table's row count, to ``path``."""
+    weight, as bm25() weighs it), each row's token count, and the table's row count, to ``path``.
+
+    With ``reuse``, the rows of unchanged entries are copied from the live snapshot's matrix (the
+    same text gives the same counts) and only the others are read from FTS5: a re-ingest after one
+    edit reads one entry's counts rather than sorting every token of the archive."""
+    layout = repr((tokenizer, tuple(columns), tuple(float(weight) for weight in weights)))
+    old = _copyable(reuse, layout) if reuse is not None else None
+    copied = np.zeros(rows, dtype=bool)
+    if old is not None:
+        copied[old.moved[old.moved >= 0]] = True
+    found = _counts(connection, table, columns, weights, np.flatnonzero(~copied) if old is not None else None)
+    terms: list[str] = list(old.terms) if old is not None else []
+    number = {term: at for at, term in enumerate(terms)}
+    fresh_terms = np.fromiter((number.setdefault(term, len(number)) for term, _, _, _ in found), dtype=np.int64,
+                              count=len(found))
+    terms.extend(list(number)[len(terms):])
+    fresh_docs = np.fromiter((doc for _, doc, _, _ in found), dtype=np.int64, count=len(found))
+    fresh_counts = np.fromiter((count for _, _, _, count in found), dtype=np.int64, count=len(found))
+    term_ids, docs = fresh_terms, fresh_docs
+    frequencies = np.fromiter((weighted for _, _, weighted, _ in found), dtype=np.float64, count=len(found))
+    tokens = np.bincount(fresh_docs, weights=fresh_counts, minlength=rows).astype(np.int64)
+    if old is not None:
+        kept = old.moved[old.docs] >= 0
+        term_ids = np.concatenate([old.term_ids[kept], fresh_terms])
+        docs = np.concatenate([old.moved[old.docs[kept]], fresh_docs])
+        frequencies = np.concatenate([old.frequencies[kept], frequencies])
+        tokens[old.moved[old.moved >= 0]] += old.tokens[old.moved >= 0]
+    order = np.lexsort((docs, term_ids))
+    term_ids, docs, frequencies = term_ids[order], docs[order], frequencies[order]
+    per_term = np.bincount(term_ids, minlength=len(terms))
+    held = np.flatnonzero(per_term)  # a term no entry holds any more is left out
+    np.savez(path, layout=np.array(layout),
+             terms=np.frombuffer("\n".join(terms[at] for at in held.tolist()).encode("utf-8"), dtype=np.uint8),
+             starts=np.concatenate([[0], np.cumsum(per_term[held])]).astype(np.int64),
+             docs=docs.astype(np.int32), frequencies=frequencies, tokens=tokens, rows=np.array(rows, dtype=np.int64))
+
+
+def _counts(connection: sqlite3.Connection, table: str, columns: Sequence[str], weights: Sequence[float],
+            rows: np.ndarray | None) -> list[tuple[str, int, float, int]]:
+    """(term, row, weighted count, count) of every term in the given rows of the FTS5 table (None: all)."""
     weight_of = " ".join(f"WHEN '{column}' THEN {float(weight)!r}" for column, weight in zip(columns, weights))
+    if rows is not None and not len(rows):
+        return []
     connection.execute(f"CREATE VIRTUAL TABLE temp.khub_instances USING fts5vocab(main, '{table}', 'instance')")
     try:
-        found = connection.execute(
+        where = ""
+        if rows is not None:
+            connection.execute("CREATE TEMP TABLE khub_rows (row INTEGER PRIMARY KEY)")
+            connection.executemany("INSERT INTO temp.khub_rows VALUES (?)", ((row,) for row in rows.tolist()))
+            where = "WHERE doc IN (SELECT row FROM temp.khub_rows) "
+        return connection.execute(
             f"SELECT term, doc, sum(CASE col {weight_of} ELSE 1.0 END), count(*) FROM temp.khub_instances "
-            "GROUP BY term, doc ORDER BY term, doc").fetchall()
+            f"{where}GROUP BY term, doc").fetchall()
     finally:
         connection.execute("DROP TABLE temp.khub_instances")
-    terms: list[str] = []
-    starts: list[int] = []
-    for at, (term, _, _, _) in enumerate(found):
-        if not terms or term != terms[-1]:
-            terms.append(term)
-            starts.append(at)
-    docs = np.fromiter((doc for _, doc, _, _ in found), dtype=np.int32, count=len(found))
-    counts = np.fromiter((count for _, _, _, count in found), dtype=np.int64, count=len(found))
-    np.savez(path,
-             terms=np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
-             starts=np.array([*starts, len(found)], dtype=np.int64),
-             docs=docs,
-             frequencies=np.fromiter((weighted for _, _, weighted, _ in found), dtype=np.float64, count=len(found)),
-             tokens=np.bincount(docs, weights=counts, minlength=rows).astype(np.int64),
-             rows=np.array(rows, dtype=np.int64))
+        connection.execute("DROP TABLE IF EXISTS temp.khub_rows")
+
+
+@dataclass(frozen=True)
+class _Saved:
+    terms: list[str]
+    term_ids: np.ndarray  # per stored count: its term
+    docs: np.ndarray
+    frequencies: np.ndarray
+    tokens: np.ndarray
+    moved: np.ndarray
+
+
+def _copyable(reuse: Reuse, layout: str) -> _Saved | None:
+    """The live matrix, when it was made the same way (else None: every row is read again)."""
+    try:
+        with np.load(reuse.path, allow_pickle=False) as saved:
+            if "layout" not in saved.files or str(saved["layout"]) != layout or int(saved["rows"]) != len(reuse.moved):
+                return None
+            text = saved["terms"].tobytes().decode("utf-8")
+            terms = text.split("\n") if text else []
+            starts = saved["starts"]
+            return _Saved(terms, np.repeat(np.arange(len(terms)), np.diff(starts)), saved["docs"].astype(np.int64),
+                          saved["frequencies"], saved["tokens"], reuse.moved)
+    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile):
+        return None  # a missing or damaged live matrix: read every row
 
 
 class TermMatrix:

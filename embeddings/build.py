@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from embeddings import database, vectors
+from embeddings import bm25, database, vectors
 from embeddings.cache import FILE_NAME as CACHE_FILE
 from embeddings.cache import VectorCache
 from embeddings.index import Index, open_index, open_snapshot
@@ -88,7 +88,8 @@ def update_index(
         try:
             update = prepare_update(previous, entries, plan, root / CACHE_FILE, rebuild=rebuild, progress=progress)
             if update.chunks is not None:
-                update.report.snapshot = _write_snapshot(store, entries, update, plan, sources, derive).name
+                reuse = None if previous is None or rebuild else _term_rows(previous, entries, update.report)
+                update.report.snapshot = _write_snapshot(store, entries, update, plan, sources, derive, reuse).name
         finally:
             if previous:
                 previous.close()
@@ -238,11 +239,21 @@ def encode_here(load: Callable[[], Encoder]) -> EncodeGroups:
     return encode
 
 
+def _term_rows(live: Index, entries: Sequence[Entry], report: BuildReport) -> bm25.Reuse:
+    """Which rows of the live snapshot's BM25 term matrix hold entries unchanged since, and their rows now."""
+    fresh = set(report.added) | set(report.changed)
+    moved = np.full(len(live.entry_ids), -1, dtype=np.int64)
+    for pos, entry in enumerate(entries):
+        if entry.id not in fresh and (before := live.position(entry.id)) is not None:
+            moved[before] = pos
+    return bm25.Reuse(live.folder / bm25.FILE_NAME, moved)
+
+
 def _write_snapshot(store: IndexStore, entries: Sequence[Entry], update: Update, plan: BuildPlan,
-                    sources: Sequence[str], derive: Derive | None = None) -> Path:
+                    sources: Sequence[str], derive: Derive | None = None, reuse: bm25.Reuse | None = None) -> Path:
     assert update.chunks is not None
     build = store.new_build()
-    database.write_database(build / database.FILE_NAME, entries, update.chunks)
+    database.write_database(build / database.FILE_NAME, entries, update.chunks, reuse)
     vectors.save_vector_index(vectors.build_vector_index(update.chunk_matrix), build / vectors.CHUNKS_FILE)
     vectors.save_vector_index(vectors.build_vector_index(update.lead_matrix), build / vectors.LEADS_FILE)
     new_manifest(entries, update, plan, sources, vectors.index_type(len(update.chunks))).write(build)

@@ -76,8 +76,10 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, tags, body, content='', tokenize='{TOKENIZER}'
 );
 """
-def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]) -> None:
-    """Create ``path`` holding the entries, the chunks (vid = position) and the full-text index."""
+def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk],
+                   reuse: bm25.Reuse | None = None) -> None:
+    """Create ``path`` holding the entries, the chunks (vid = position) and the full-text index, and
+    the full-text index's term matrix beside it (``reuse``: the live one, whose unchanged rows are copied)."""
     connection = sqlite3.connect(path)
     try:
         connection.executescript(SCHEMA)
@@ -97,8 +99,8 @@ def write_database(path: Path, entries: Sequence[Entry], chunks: Sequence[Chunk]
         connection.execute("INSERT INTO entries_fts(entries_fts) VALUES ('optimize')")
         _write_error_keys(connection, entries)
         connection.commit()
-        bm25.write_term_matrix(connection, "entries_fts", ENTRY_COLUMNS, ENTRY_WEIGHTS, len(entries),
-                               path.with_name(bm25.FILE_NAME))
+        bm25.write_term_matrix(connection, "entries_fts", ENTRY_COLUMNS, ENTRY_WEIGHTS, TOKENIZER, len(entries),
+                               path.with_name(bm25.FILE_NAME), reuse)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
             raise ConfigError("this Python's SQLite lacks the FTS5 extension khub needs for full-text search; "

@@ -1,13 +1,16 @@
-"""BM25 from the term matrix gives SQLite FTS5's numbers, in FTS5's order, on the bundled corpus."""
+"""BM25 from the term matrix gives SQLite FTS5's numbers, in FTS5's order; a re-ingest copies the rows it can."""
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
+import numpy as np
 import pytest
 
 from embeddings import bm25, database
 from embeddings.index import open_index, open_snapshot
+from embeddings.pipeline import run_ingest
 from embeddings.query import Filters
 from embeddings.store import IndexStore
 
@@ -69,3 +72,45 @@ def test_a_snapshot_without_a_matrix_is_searched_by_sqlite(index, tmp_path):
             assert older.bm25_entries(query) == index.bm25_entries(query)
     finally:
         older.close()
+
+
+def _matrix(path) -> tuple[dict[str, dict[int, float]], list[int], int]:
+    """A saved matrix as term -> {row: weighted count}, with every row's token count and the row count."""
+    with np.load(path, allow_pickle=False) as saved:
+        text = saved["terms"].tobytes().decode("utf-8")
+        terms, starts = (text.split("\n") if text else []), saved["starts"]
+        docs, frequencies = saved["docs"].tolist(), saved["frequencies"].tolist()
+        counts = {term: dict(zip(docs[starts[at]:starts[at + 1]], frequencies[starts[at]:starts[at + 1]]))
+                  for at, term in enumerate(terms)}
+        return counts, saved["tokens"].tolist(), int(saved["rows"])
+
+
+def test_a_re_ingest_copies_unchanged_rows_and_gives_the_matrix_a_full_read_gives(archive, settings, tmp_path,
+                                                                                   monkeypatch):
+    run_ingest([archive], settings)
+    read = []  # the rows each matrix write reads from FTS5 (None: all of them)
+    counts = bm25._counts
+    monkeypatch.setattr(bm25, "_counts", lambda *args: read.append(args[-1]) or counts(*args))
+    (archive / "qa" / "jwt-storage.md").write_text(
+        (archive / "qa" / "jwt-storage.md").read_text().replace("httpOnly", "httpOnly (never readable by scripts)"))
+    (archive / "qa" / "pools.md").write_text("---\nid: qa/pools\nkind: qa\ntitle: Sizing connection pools\n---\n"
+                                             "Keep pools small; measure the wait.\n")
+    (archive / "error" / "fk-violation.md").unlink()
+    report = run_ingest([archive], settings).report
+    assert report.added and report.changed and report.removed and report.unchanged
+    assert len(read[0]) == len(report.added) + len(report.changed)  # only the new and the changed entries
+    live = IndexStore(settings.index_dir).current()
+    connection = sqlite3.connect(live / database.FILE_NAME)
+    try:
+        rows = connection.execute("SELECT count(*) FROM entries").fetchone()[0]
+        bm25.write_term_matrix(connection, "entries_fts", database.ENTRY_COLUMNS, database.ENTRY_WEIGHTS,
+                               database.TOKENIZER, rows, tmp_path / "full.npz")
+    finally:
+        connection.close()
+    assert _matrix(live / bm25.FILE_NAME) == _matrix(tmp_path / "full.npz")  # copied rows and read rows agree
+    index = open_index(settings.index_dir)
+    try:
+        for query in ["access token cookie scripts", "connection pools wait", "foreign key child row"]:
+            assert list(index.bm25_entries(query).items()) == list(database.bm25_entries(index._db, query).items())
+    finally:
+        index.close()

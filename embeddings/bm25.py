@@ -50,10 +50,13 @@ def write_term_matrix(connection: sqlite3.Connection, table: str, columns: Seque
     edit reads one entry's counts rather than sorting every token of the archive."""
     layout = repr((tokenizer, tuple(columns), tuple(float(weight) for weight in weights)))
     old = _copyable(reuse, layout) if reuse is not None else None
-    copied = np.zeros(rows, dtype=bool)
-    if old is not None:
-        copied[old.moved[old.moved >= 0]] = True
-    found = _counts(connection, table, columns, weights, np.flatnonzero(~copied) if old is not None else None)
+    moved = reuse.moved if reuse is not None and old is not None else None  # None: every row read from FTS5
+    unread = None
+    if moved is not None:
+        copied = np.zeros(rows, dtype=bool)
+        copied[moved[moved >= 0]] = True
+        unread = np.flatnonzero(~copied)
+    found = _counts(connection, table, columns, weights, unread)
     terms: list[str] = list(old.terms) if old is not None else []
     number = {term: at for at, term in enumerate(terms)}
     fresh_terms = np.fromiter((number.setdefault(term, len(number)) for term, _, _, _ in found), dtype=np.int64,
@@ -64,12 +67,12 @@ def write_term_matrix(connection: sqlite3.Connection, table: str, columns: Seque
     term_ids, docs = fresh_terms, fresh_docs
     frequencies = np.fromiter((weighted for _, _, weighted, _ in found), dtype=np.float64, count=len(found))
     tokens = np.bincount(fresh_docs, weights=fresh_counts, minlength=rows).astype(np.int64)
-    if old is not None:
-        kept = old.moved[old.docs] >= 0
+    if old is not None and moved is not None:
+        kept = moved[old.docs] >= 0
         term_ids = np.concatenate([old.term_ids[kept], fresh_terms])
-        docs = np.concatenate([old.moved[old.docs[kept]], fresh_docs])
+        docs = np.concatenate([moved[old.docs[kept]], fresh_docs])
         frequencies = np.concatenate([old.frequencies[kept], frequencies])
-        tokens[old.moved[old.moved >= 0]] += old.tokens[old.moved >= 0]
+        tokens[moved[moved >= 0]] += old.tokens[moved >= 0]
     order = np.lexsort((docs, term_ids))
     term_ids, docs, frequencies = term_ids[order], docs[order], frequencies[order]
     per_term = np.bincount(term_ids, minlength=len(terms))
@@ -108,7 +111,6 @@ class _Saved:
     docs: np.ndarray
     frequencies: np.ndarray
     tokens: np.ndarray
-    moved: np.ndarray
 
 
 def _copyable(reuse: Reuse, layout: str) -> _Saved | None:
@@ -121,7 +123,7 @@ def _copyable(reuse: Reuse, layout: str) -> _Saved | None:
             terms = text.split("\n") if text else []
             starts = saved["starts"]
             return _Saved(terms, np.repeat(np.arange(len(terms)), np.diff(starts)), saved["docs"].astype(np.int64),
-                          saved["frequencies"], saved["tokens"], reuse.moved)
+                          saved["frequencies"], saved["tokens"])
     except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile):
         return None  # a missing or damaged live matrix: read every row
 

@@ -136,6 +136,15 @@ def test_cli_empty_input_is_a_clear_error(run):
     assert result.exit_code == 1 and "the paste is empty" in result.stderr
 
 
+def _examined(diagnoser, every: int):
+    """Every ``every``-th real case that holds an error, with its examination."""
+    for case in list(CASES.values())[::every]:
+        try:
+            yield case["text"], diagnoser.examine(case["text"])
+        except PasteError:
+            continue
+
+
 def _reference_match(catalog, signature, pos):
     """The entry's closest message and its similarity, found one message at a time (the first of the best)."""
     from assistant.diagnose.likeness import body_of, similarities
@@ -153,12 +162,8 @@ def test_every_candidates_evidence_as_columns_is_its_evidence_one_entry_at_a_tim
     from assistant.diagnose.match import paste_words
 
     catalog, checked = diagnoser.catalog, 0
-    for case in list(CASES.values())[::25]:
-        try:
-            examination = diagnoser.examine(case["text"])
-        except PasteError:
-            continue
-        words = paste_words(case["text"])
+    for text, examination in _examined(diagnoser, every=25):
+        words = paste_words(text)
         for table in examination.tables:
             assert list(table.positions) == sorted(set(table.positions)), "one row per entry, ascending"
             matches = catalog.match(table.error)
@@ -166,9 +171,8 @@ def test_every_candidates_evidence_as_columns_is_its_evidence_one_entry_at_a_tim
                 values = dict(zip(FEATURES, table.values[row]))
                 match = matches.get(pos)
                 if match is not None:
-                    assert (match.message, match.similarity) == (
-                        catalog._messages[_reference_match(catalog, table.error, pos)[0]],
-                        _reference_match(catalog, table.error, pos)[1])
+                    closest, similarity = _reference_match(catalog, table.error, pos)
+                    assert (match.message, match.similarity) == (catalog._messages[closest], similarity)
                     assert values["similarity"] == match.similarity
                     assert values["code"] == bool(match.same_code)
                     assert values["same_type"] == bool(match.same_type)
@@ -192,11 +196,7 @@ def test_an_entry_ranks_by_its_best_pair_and_ties_go_to_the_lower_pos(diagnoser)
     from assistant.diagnose.diagnosis import rank_entries
 
     ranker, ranked_cases = diagnoser.ranker, 0
-    for case in list(CASES.values())[::40]:
-        try:
-            examination = diagnoser.examine(case["text"])
-        except PasteError:
-            continue
+    for _, examination in _examined(diagnoser, every=40):
         best = {pos: max(float(ranker.rank_scores(np.array([pair.values]))[0]) for pair in pairs)
                 for pos, pairs in examination.evidence.items()}
         expected = sorted(best, key=lambda pos: (-best[pos], pos))

@@ -30,7 +30,7 @@ from assistant.diagnose.features import (
     strengths,
 )
 from assistant.diagnose.fix import Fix, find_fix
-from assistant.diagnose.match import ErrorCatalog, Matches, PasteWords, paste_words
+from assistant.diagnose.match import ErrorCatalog, Matches, PasteWords, first_best, paste_words
 from assistant.diagnose.parsers import parse_errors
 from assistant.diagnose.paste import PasteError, clean_paste
 from assistant.diagnose.ranker import Ranker, load_ranker
@@ -105,8 +105,7 @@ class PairTable:
     def pair(self, row: int) -> PairEvidence:
         """The pair of one row, with in words why it matches."""
         pos = int(self.positions[row])
-        at = int(np.searchsorted(self.matches.positions, pos))
-        matched = at < len(self.matches) and int(self.matches.positions[at]) == pos
+        matched = bool(self.matches.rows_of(self.positions[row:row + 1])[1][0])
         agree = int(self.same_ecosystem[row])
         return explain_pair(pos, tuple(self.values[row].tolist()), self.matches.message_match(pos) if matched else None,
                             None if agree < 0 else bool(agree), self.error)
@@ -292,11 +291,6 @@ def best_pairs(examination: Examination, ranker: Ranker, exclude: Collection[int
     scores = ranker.rank_scores(values)
     order = np.lexsort((table, positions))  # each entry's pairs together, in the order of the errors
     ordered = positions[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    counts = np.diff(np.r_[starts, len(ordered)])
-    top = np.maximum.reduceat(scores[order], starts)
-    first = np.minimum.reduceat(np.where(scores[order] == np.repeat(top, counts), np.arange(len(order)), len(order)),
-                                starts)
-    at = order[first]
+    at = order[first_best(scores[order], np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]))]
     ranked = at[np.lexsort((positions[at], -scores[at]))]
     return BestPairs(positions[ranked], scores[ranked], values[ranked], tables, table[ranked], row[ranked])

@@ -80,9 +80,7 @@ def pair_values(positions: np.ndarray, matches: Matches, same_ecosystem: np.ndar
                 paste: PasteColumns, primary: bool, warning: bool) -> np.ndarray:
     """The features of many entries (``positions``, ascending) against one error of the paste: one row
     per entry, one column per name of FEATURES. ``same_ecosystem`` is 1, 0 or -1 (unknown) per entry."""
-    at = np.searchsorted(matches.positions, positions)
-    matched = at < len(matches.positions)
-    matched[matched] = matches.positions[at[matched]] == positions[matched]
+    at, matched = matches.rows_of(positions)
 
     def of_match(column: np.ndarray, otherwise) -> np.ndarray:  # the match's value, ``otherwise`` for no match
         found = np.full(len(positions), otherwise, dtype=column.dtype)

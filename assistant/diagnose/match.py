@@ -71,8 +71,7 @@ class Matches:
     few entries an answer explains (``message_match``)."""
 
     positions: np.ndarray  # int64, ascending
-    index: np.ndarray  # the entry's closest message (a row of the catalog's messages)
-    similarity: np.ndarray  # 0..1, of that message
+    similarity: np.ndarray  # 0..1, of the entry's closest message
     same_code: np.ndarray  # bool: an error code both carry
     other_code: np.ndarray  # bool: both carry codes, none shared
     same_type: np.ndarray  # int8: 1 the same error type, 0 another, -1 either is unknown
@@ -84,12 +83,26 @@ class Matches:
     def __len__(self) -> int:
         return len(self.positions)
 
+    def rows_of(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each pos: its row among the matches, and whether it matched at all (else the row is meaningless)."""
+        at = np.searchsorted(self.positions, positions)
+        matched = at < len(self.positions)
+        matched[matched] = self.positions[at[matched]] == positions[matched]
+        return at, matched
+
+
+def first_best(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """In each group of ``values`` (a group begins at each of ``starts``, which begins at 0), the index of
+    its largest value, the first one on a tie."""
+    counts = np.diff(np.r_[starts, len(values)])
+    best = np.repeat(np.maximum.reduceat(values, starts), counts)
+    return np.minimum.reduceat(np.where(values == best, np.arange(len(values)), len(values)), starts)
+
 
 @dataclass(frozen=True)
 class PasteWords:
     """What a paste's words say about every entry's tags and frameworks (``ErrorCatalog.paste_signs``)."""
 
-    words: set[str]
     tags_seen: np.ndarray  # bool per distinct tag of the catalog: all its words are in the paste
     # Entries about a framework (React, WordPress, Django, ...) the paste shows no sign of: an entry
     # about a React error, a paste with no React in its paths or messages.
@@ -199,12 +212,9 @@ class ErrorCatalog:
         else:
             scores = np.zeros(0)
         # Each entry's closest message: the first of its best-scoring ones.
-        ordered = scores[self._message_order]
-        counts = np.diff(np.r_[self._group_starts, len(ordered)])
-        best = np.maximum.reduceat(ordered, self._group_starts) if len(ordered) else ordered
-        at_best = np.where(ordered == np.repeat(best, counts), np.arange(len(ordered)), len(ordered))
-        best_index = self._message_order[np.minimum.reduceat(at_best, self._group_starts)] if len(ordered) \
-            else at_best
+        best_index = self._message_order[first_best(scores[self._message_order], self._group_starts)] \
+            if len(scores) else np.zeros(0, dtype=np.int64)
+        best = scores[best_index]
         wanted = set(self._group_pos[best >= MIN_SIMILARITY].tolist())
         shared = {pos for code in signature.codes for pos in self._by_code.get(code, ())}
         wanted |= shared
@@ -233,7 +243,7 @@ class ErrorCatalog:
             return self._match(signature, pos, int(index[row]), float(similarity[row]), error_type, parents)
 
         return Matches(
-            positions=positions, index=index, similarity=similarity, same_code=same_code,
+            positions=positions, similarity=similarity, same_code=same_code,
             other_code=bool(signature.codes) & self._has_codes[positions] & ~same_code,
             same_type=np.where(known, (own_type == type_number).astype(np.int8), np.int8(-1)).astype(np.int8),
             parent_depth=np.where(own_type != type_number, depth_of_type[own_type], 0),
@@ -268,7 +278,7 @@ class ErrorCatalog:
         out once per paste."""
         seen = np.array([self._tag_words[tag] <= words for tag in self._tag_list], dtype=bool)
         shown = {name for name in FRAMEWORKS if any(sign in words for sign in FRAMEWORK_SIGNS[name])}
-        return PasteWords(words, seen, frozenset(pos for pos, names in self._frameworks.items() if not names & shown))
+        return PasteWords(seen, frozenset(pos for pos, names in self._frameworks.items() if not names & shown))
 
     def contexts(self, positions: np.ndarray, paste: PasteWords) -> np.ndarray:
         """0..1 for each entry at ``positions``: how much of what its tags say is seen in the paste, the
